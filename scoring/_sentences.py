@@ -44,7 +44,8 @@ _BULLETS = "\u2022\u25cf\u25aa\u25e6\u25a0\u25ba\u2023\u2043"
 _CLOSERS = "\"'\u201d\u2019)]\u00bb"
 #: One boundary candidate per match: a run of line breaks (blank lines included), a run of terminal
 #: punctuation with its closing quotes and spaces (". . ." is one run), a run of bullets, or an
-#: inline " | " separator. Possessive quantifiers (Python 3.11) never give back characters, so a flood of newlines or dots is one match.
+#: inline " | " separator. Possessive quantifiers (Python 3.11) never give back characters, so a
+#: flood of newlines or dots is one match.
 _CANDIDATE = re.compile(
     r"(?P<nl>\n(?:[ \t\r\f\v\u00a0]*+\n)*+)"
     r"|(?P<stop>[.!?][ \t\u00a0.!?\"'\u201d\u2019)\]\u00bb]*+)"
