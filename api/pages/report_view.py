@@ -1,0 +1,217 @@
+"""Report and site JSON (the API's shapes) turned into what the templates show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from api.pages.quotes import QuoteInContext, quote_in_context, quote_with_neighbours
+from api.pages.readability_words import ReadabilityWords, readability_in_words
+
+#: Display order and wording of severities (the PolicyReport contract: high|medium|low|none).
+SEVERITY_LABELS = {"high": "High risk", "medium": "Medium risk", "low": "Low risk", "none": "Not found"}
+GRADES = ("A", "B", "C", "D", "E")
+
+
+@dataclass(frozen=True)
+class Timestamp:
+    """An instant as ISO 8601 (for ``<time datetime>``) and as words ("22 Nov 2026, 01:37 UTC")."""
+
+    iso: str
+    text: str
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    """One quote in its context, with why it counts."""
+
+    context: QuoteInContext
+    explanation: str
+
+
+@dataclass(frozen=True)
+class RiskView:
+    """One risk finding as the page shows it."""
+
+    id: str
+    title: str
+    detected: bool
+    severity: str
+    severity_label: str
+    summary: str
+    evidence: tuple[EvidenceView, ...]
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """A whole report, ready for the template."""
+
+    report_id: str | None
+    is_policy: bool
+    grade: str | None
+    score: int | None
+    grade_reason: str
+    risks: tuple[RiskView, ...]
+    readability: dict[str, Any] | None
+    readability_words: ReadabilityWords | None
+    url: str | None
+    title: str | None
+    site: str | None
+    scored_at: Timestamp | None
+    scorer_version: str
+    #: True when quotes are shown inside their surrounding sentences (the policy text was available).
+    quotes_in_context: bool
+
+    @property
+    def detected_count(self) -> int:
+        """How many risks were found."""
+        return sum(1 for risk in self.risks if risk.detected)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One policy version in a site's timeline."""
+
+    report_id: str
+    grade: str | None
+    score: int | None
+    first_seen: Timestamp | None
+    last_seen: Timestamp | None
+    added: tuple[str, ...]  # risk titles newly found in this version
+    removed: tuple[str, ...]  # risk titles no longer found
+    grade_from: str | None
+    grade_to: str | None
+    is_current: bool
+
+
+def parse_timestamp(value: Any) -> Timestamp | None:
+    """An ISO 8601 string or epoch seconds as a Timestamp in UTC; None for anything unreadable."""
+    try:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            moment = datetime.fromtimestamp(value, tz=UTC)
+        elif isinstance(value, str) and value:
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=UTC)
+        else:
+            return None
+    except (ValueError, OverflowError, OSError):
+        return None
+    moment = moment.astimezone(UTC)
+    return Timestamp(
+        iso=moment.isoformat(timespec="seconds").replace("+00:00", "Z"),
+        text=f"{moment.day} {moment:%b %Y, %H:%M} UTC",
+    )
+
+
+def _as_int(value: Any) -> int | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    try:
+        return round(float(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def _grade(value: Any) -> str | None:
+    return value if value in GRADES else None
+
+
+def _evidence_spans(report: dict[str, Any]) -> list[tuple[int, int, str]]:
+    """Every ``(start, end, quote)`` of a report's evidence, across all risks."""
+    spans = []
+    for risk in report.get("risks") or ():
+        for item in (risk.get("evidence") or ()) if isinstance(risk, dict) else ():
+            if isinstance(item, dict) and item.get("quote"):
+                start, end = _as_int(item.get("start")), _as_int(item.get("end"))
+                if start is not None and end is not None:
+                    spans.append((start, end, str(item["quote"])))
+    return spans
+
+
+def build_risk_view(
+    risk: dict[str, Any], text: str | None, spans: list[tuple[int, int, str]] | None = None
+) -> RiskView:
+    """One risk dict (``PolicyReport.to_dict()["risks"][i]``) with its quotes placed in context.
+
+    With ``text`` (the normalized policy the offsets index) each quote gets the sentences around it;
+    without it, the neighbouring quotes among ``spans`` (all evidence of the report) stand in.
+    """
+    severity = str(risk.get("severity") or "none")
+    evidence = []
+    for item in risk.get("evidence") or ():
+        if not isinstance(item, dict) or not item.get("quote"):
+            continue
+        start, end, quote = _as_int(item.get("start")) or 0, _as_int(item.get("end")) or 0, str(item["quote"])
+        if text is not None:
+            context = quote_in_context(text, start, end, quote)
+        else:
+            context = quote_with_neighbours(quote, start, end, spans or [])
+        evidence.append(EvidenceView(context=context, explanation=str(item.get("explanation") or "")))
+    return RiskView(
+        id=str(risk.get("id") or ""),
+        title=str(risk.get("title") or str(risk.get("id") or "").replace("_", " ").capitalize()),
+        detected=bool(risk.get("detected")),
+        severity=severity if severity in SEVERITY_LABELS else "none",
+        severity_label=SEVERITY_LABELS.get(severity, severity),
+        summary=str(risk.get("summary") or ""),
+        evidence=tuple(evidence),
+    )
+
+
+def build_report_view(report: dict[str, Any], text: str | None = None) -> ReportView:
+    """The view of a report dict (POST /api/v1/score's body); ``text`` gives quotes their context."""
+    readability = report.get("readability") if isinstance(report.get("readability"), dict) else None
+    words = None
+    if readability and "flesch_reading_ease" in readability and "word_count" in readability:
+        words = readability_in_words(readability)
+    spans = _evidence_spans(report)
+    risks = tuple(
+        build_risk_view(risk, text, spans) for risk in report.get("risks") or () if isinstance(risk, dict)
+    )
+    detected_first = tuple(sorted(risks, key=lambda risk: not risk.detected))
+    return ReportView(
+        report_id=report.get("id"),
+        is_policy=bool(report.get("is_policy", True)),
+        grade=_grade(report.get("grade")),
+        score=_as_int(report.get("score")),
+        grade_reason=str(report.get("grade_reason") or ""),
+        risks=detected_first,
+        readability=readability,
+        readability_words=words,
+        url=report.get("url") or None,
+        title=report.get("title") or None,
+        site=report.get("site") or None,
+        scored_at=parse_timestamp(report.get("scored_at")),
+        scorer_version=str(report.get("scorer_version") or ""),
+        quotes_in_context=any(e.context.has_context for r in risks for e in r.evidence),
+    )
+
+
+def build_history(history: list[dict[str, Any]], risk_titles: dict[str, str]) -> tuple[HistoryEntry, ...]:
+    """A site's ``history`` list (newest first) with risk ids replaced by their titles."""
+
+    def titles(ids: Any) -> tuple[str, ...]:
+        return tuple(risk_titles.get(str(i), str(i).replace("_", " ")) for i in ids or ())
+
+    entries = []
+    for index, item in enumerate(history or ()):
+        if not isinstance(item, dict):
+            continue
+        changes = item.get("changes") if isinstance(item.get("changes"), dict) else {}
+        entries.append(
+            HistoryEntry(
+                report_id=str(item.get("id") or ""),
+                grade=_grade(item.get("grade")),
+                score=_as_int(item.get("score")),
+                first_seen=parse_timestamp(item.get("first_seen")),
+                last_seen=parse_timestamp(item.get("last_seen")),
+                added=titles(changes.get("added")),
+                removed=titles(changes.get("removed")),
+                grade_from=_grade(changes.get("grade_from")),
+                grade_to=_grade(changes.get("grade_to")),
+                is_current=index == 0,
+            )
+        )
+    return tuple(entries)

@@ -1,0 +1,289 @@
+"""The page views: home and paste form, site report, site list, report permalink, badge, API docs."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from typing import Any
+
+from flask import Response, current_app, redirect, render_template, request, url_for
+from markupsafe import escape
+from werkzeug.exceptions import NotFound, RequestEntityTooLarge
+
+from api.domains import normalize_site
+from api.errors import InputError, StoreUnavailable, TextTooLarge
+from api.pages._blueprint import bp, error_page
+from api.pages.badge import badge_etag, badge_width, render_badge
+from api.pages.openapi_doc import build_api_doc, schema_anchor
+from api.pages.report_view import build_history, build_report_view, parse_timestamp
+from api.scoring_service import normalize_text, score_text
+
+#: Pasted policies up to this many characters. The longest OPP-115 policy is about 50,000
+#: characters; four times that leaves room while keeping one form post cheap to score.
+PASTE_MAX_CHARS = 200_000
+#: Form bodies are percent-encoded (up to 3 bytes per byte of UTF-8, which is up to 4 per character);
+#: Flask's default MAX_FORM_MEMORY_SIZE of 500 kB would refuse a long non-ASCII policy before we can
+#: explain the limit, so the paste form gets its own bound.
+PASTE_MAX_FORM_BYTES = 4 * 1024 * 1024
+SITES_PER_PAGE = 25
+#: The store's sorts and the direction each lists in (for aria-sort).
+SORTS = {"updated": "last update", "grade": "grade", "score": "score", "site": "name"}
+SORT_DIRECTIONS = {"updated": "descending", "grade": "ascending", "score": "descending", "site": "ascending"}
+SITE_COLUMNS = (("site", "Site"), ("grade", "Grade"), ("score", "Score"), ("updated", "Last update"))
+_REPORT_ID = re.compile(r"[0-9a-f]{64}")
+#: Badges change only when a site's policy is rescored: let browsers and proxies keep them briefly.
+BADGE_MAX_AGE = 3600
+UNGRADED_BADGE_MAX_AGE = 300
+
+
+def _store() -> Any:
+    """The SiteStore of this app (api.store.SiteStore)."""
+    return current_app.extensions["policygrade"].store
+
+
+def _stored_text(report_id: str | None) -> str | None:
+    """The normalized policy text for ``report_id`` if the store keeps it (for quotes in context).
+
+    ``SiteStore.get_text`` is optional: without it (or when Redis fails) quotes fall back to their
+    neighbouring quotes in the report.
+    """
+    getter = getattr(_store(), "get_text", None)
+    if not report_id or getter is None:
+        return None
+    try:
+        text = getter(report_id)
+    except StoreUnavailable:
+        return None
+    return text if isinstance(text, str) else None
+
+
+# Home and paste form --------------------------------------------------------------------------
+
+
+@bp.get("/")
+def home() -> str:
+    """What the service is, and the paste form."""
+    return render_template("pages/home.html", max_chars=PASTE_MAX_CHARS)
+
+
+def _form_error(title: str, message: str, status: int, text: str = "", url: str = "") -> tuple[str, int]:
+    """The home page again, with the visitor's input kept and a message saying what to change."""
+    page = render_template(
+        "pages/home.html",
+        max_chars=PASTE_MAX_CHARS,
+        error={"title": title, "message": message},
+        text=text,
+        url=url,
+    )
+    return page, status
+
+
+@bp.post("/")
+def grade_pasted() -> tuple[str, int] | str:
+    """Score pasted text with the same code as POST /api/v1/score and show the report."""
+    request.max_form_memory_size = PASTE_MAX_FORM_BYTES
+    too_long = (
+        "That text is too long",
+        f"Paste at most {PASTE_MAX_CHARS:,} characters. For longer documents use the JSON API.",
+        413,
+    )
+    try:
+        text = request.form.get("text", "")
+        url = request.form.get("url", "").strip()
+    except RequestEntityTooLarge:
+        return _form_error(*too_long)
+    if not text.strip():
+        return _form_error("Nothing to grade", "Paste the text of a privacy policy into the box.", 422)
+    if len(text) > PASTE_MAX_CHARS:
+        return _form_error(*too_long, url=url)
+    try:
+        report = score_text(text, url=url or None)
+    except TextTooLarge:
+        return _form_error(*too_long, url=url)
+    except InputError as error:
+        if error.field == "url":
+            message = "The address must start with http:// or https://, or leave it empty."
+            return _form_error("Check the address", message, 422, text=text, url=url)
+        return _form_error("That text cannot be graded", error.message, 422, text=text, url=url)
+    view = build_report_view(report, text=normalize_text(text))
+    notice = "This exact text was graded before; this is the stored report." if report.get("cached") else ""
+    return render_template(
+        "pages/report.html", view=view, site=None, history=(), cached_notice=notice,
+        policy_link=_linkable(view.url),
+    )
+
+
+def _linkable(url: str | None) -> str | None:
+    """``url`` if it is safe to put in an href (http or https only), else None (shown as text)."""
+    if url and re.match(r"https?://[^\s/?#]", url, re.IGNORECASE):
+        return url
+    return None
+
+
+# Reports and sites ------------------------------------------------------------------------------
+
+
+@bp.get("/reports/<report_id>")
+def report_page(report_id: str) -> tuple[str, int] | str:
+    """A stored report by id (the permalink shown after pasting a policy)."""
+    if not _REPORT_ID.fullmatch(report_id):
+        return error_page(404, "No such report", "Report links end in 64 hexadecimal characters.")
+    report = _store().get_report(report_id)
+    if report is None:
+        return error_page(404, "No such report", "This report is not stored (or was never made).")
+    view = build_report_view(report, text=_stored_text(report_id))
+    return render_template(
+        "pages/report.html", view=view, site=None, history=(), cached_notice="",
+        policy_link=_linkable(view.url),
+    )
+
+
+@bp.get("/sites/<site>")
+def site_report(site: str) -> Any:
+    """The current report of a site, its history and the badge snippet; 404 page if never graded."""
+    canonical = normalize_site(site)
+    if canonical is None:
+        return render_template("pages/site_not_found.html", site=site), 404
+    if canonical != site:
+        # www.example.com, EXAMPLE.com -> example.com: one address per site.
+        return redirect(url_for("pages.site_report", site=canonical), code=301)
+    data = _store().get_site(canonical)
+    if data is None:
+        return render_template("pages/site_not_found.html", site=canonical), 404
+    current = data.get("current") or {"url": data.get("url"), "risks": []}
+    report_id = current.get("id")
+    view = build_report_view({**current, "site": canonical}, text=_stored_text(report_id))
+    titles = {risk.id: risk.title for risk in view.risks}
+    site_url = url_for("pages.site_report", site=canonical, _external=True)
+    badge_url = url_for("pages.site_badge", site=canonical, _external=True)
+    embed_html = (
+        f'<a href="{escape(site_url)}"><img src="{escape(badge_url)}" '
+        f'alt="Privacy policy grade for {escape(canonical)}: {escape(view.grade or "not graded")}"></a>'
+    )
+    return render_template(
+        "pages/report.html",
+        view=view,
+        site=canonical,
+        history=build_history(data.get("history") or [], titles),
+        cached_notice="",
+        policy_link=_linkable(view.url),
+        badge_url=url_for("pages.site_badge", site=canonical),
+        badge_width=badge_width(view.grade),
+        embed_html=embed_html,
+    )
+
+
+def _search_term(raw: str) -> str:
+    """What to look for in site names: "https://www.Example.com/x" -> "example.com"."""
+    term = raw.strip().lower()[:253]
+    term = re.sub(r"^[a-z][a-z0-9+.-]*://", "", term)
+    term = term.split("/", 1)[0]
+    return term.removeprefix("www.")
+
+
+def _page_number(raw: str | None) -> int:
+    try:
+        return max(1, int(raw or 1))
+    except ValueError:
+        return 1
+
+
+@bp.get("/sites")
+def site_list() -> str:
+    """All graded sites: search by name, sort by grade, score, name or last update, paginated."""
+    query = _search_term(request.args.get("q", ""))
+    sort = request.args.get("sort", "updated")
+    if sort not in SORTS:
+        sort = "updated"
+    page = _page_number(request.args.get("page"))
+    offset = (page - 1) * SITES_PER_PAGE
+    items, total = _store().list_sites(SITES_PER_PAGE, offset, query=query or None, sort=sort)
+    pages = max(1, math.ceil(total / SITES_PER_PAGE))
+    if total and not items and page > pages:
+        # A stale link past the end: show the last page rather than an empty table.
+        page = pages
+        offset = (page - 1) * SITES_PER_PAGE
+        items, total = _store().list_sites(SITES_PER_PAGE, offset, query=query or None, sort=sort)
+    rows = [{**item, "updated": parse_timestamp(item.get("updated_at"))} for item in items]
+    return render_template(
+        "pages/site_list.html",
+        items=rows,
+        total=total,
+        query=query,
+        sort=sort,
+        sort_labels=SORTS,
+        sort_directions=SORT_DIRECTIONS,
+        columns=SITE_COLUMNS,
+        page=page,
+        pages=pages,
+        first=offset + 1,
+        last=offset + len(rows),
+    )
+
+
+# Badge -----------------------------------------------------------------------------------------
+
+
+@bp.get("/sites/<site>/badge.svg")
+def site_badge(site: str) -> Response:
+    """Shields-style badge for a site's grade; grey "not graded" when unknown."""
+    canonical = normalize_site(site)
+    status, grade, message, max_age = 200, None, None, UNGRADED_BADGE_MAX_AGE
+    try:
+        data = _store().get_site(canonical) if canonical else None
+    except StoreUnavailable:
+        data, status, message, max_age = None, 503, "unavailable", 0
+    if data is not None:
+        grade = (data.get("current") or {}).get("grade") or _history_grade(data)
+        max_age = BADGE_MAX_AGE
+    svg = render_badge(grade, message)
+    response = Response(svg, status=status, mimetype="image/svg+xml")
+    if status != 200:
+        response.headers["Cache-Control"] = "no-store"
+        return response
+    response.set_etag(badge_etag(svg))
+    response.headers["Cache-Control"] = f"public, max-age={max_age}"
+    return response.make_conditional(request)
+
+
+def _history_grade(data: dict[str, Any]) -> str | None:
+    history = data.get("history") or []
+    return history[0].get("grade") if history and isinstance(history[0], dict) else None
+
+
+# API docs --------------------------------------------------------------------------------------
+
+ERROR_EXAMPLE = {
+    "code": 422,
+    "status": "Unprocessable Entity",
+    "message": "Invalid text: Must not be empty or only whitespace.",
+    "errors": {"json": {"text": ["Must not be empty or only whitespace."]}},
+}
+
+
+def _openapi_spec() -> dict[str, Any]:
+    """The app's OpenAPI document, straight from flask-smorest's Api object (no HTTP round trip)."""
+    apis = current_app.extensions.get("flask-smorest", {}).get("apis", {})
+    for entry in apis.values():
+        api = entry.get("ext_obj")
+        if api is not None:
+            return dict(api.spec.to_dict())
+    raise NotFound()
+
+
+@bp.get("/docs")
+def api_docs() -> str:
+    """The OpenAPI document as a readable page, rendered on the server (works offline, no JS)."""
+    doc = build_api_doc(_openapi_spec())
+    try:
+        spec_url = url_for("api-docs.openapi_json")
+    except Exception:  # werkzeug BuildError: the spec is served under another endpoint name
+        spec_url = "/api/v1/openapi.json"
+    return render_template(
+        "pages/docs.html",
+        doc=doc,
+        spec_url=spec_url,
+        schema_anchor=schema_anchor,
+        error_example=json.dumps(ERROR_EXAMPLE, indent=2),
+    )
