@@ -1,0 +1,212 @@
+"""Risk ``broad_disclosure``: data may be handed over on broad grounds the company judges itself."""
+
+from __future__ import annotations
+
+from scoring._models import RiskFinding, Severity
+from scoring.detectors._common import Document, Hit, Rule, finding, rule, rx
+
+RISK_ID = "broad_disclosure"
+TITLE = "Broad disclosure of your data"
+
+# Cheap keyword screen: a sentence without any of these words cannot match a rule below.
+PREFILTER = rx(
+    r"law|legal|court|subpoena|warrant|police|authorit|government|agenc|regulat|judicial|"
+    r"merge|acqui|bankrupt|insolv|reorgani|successor|assets|sale of|sold|business transition|"
+    r"change (?:of|in) (?:control|ownership)|corporate transaction|out of business|"
+    r"good[- ]faith|discretion|deem|believe|rights|property|safety|legitimate interest|fraud|"
+    r"protect|enforce|investigat|harm|emergenc|national security"
+)
+
+# A verb of handing data over; the "self-judged grounds" rules need one in the same sentence.
+DISCLOSE_VERB = rx(
+    r"\b(?:disclos|shar|releas|provid|transfer|pass(?:es|ed|ing)? (?:on|along)|pass|giv|report|"
+    r"furnish|hand|turn\w* over|mak\w* (?:\w+ )?available|access|preserv|sell|sold|assign|forward|"
+    r"suppl|reveal|divulg|transmit|send|respond|cooperat|co-operat)\w*"
+)
+
+#: Phrasing families, strongest first. Each regex is bounded: no nested unbounded quantifiers.
+RULES: tuple[Rule, ...] = (
+    # "we may disclose information when we believe in good faith that disclosure is reasonably
+    # necessary" / "as we deem appropriate" / "at our sole discretion" (Automattic, Microsoft, Amazon).
+    rule(
+        "self_judged_necessity",
+        r"\bgood[- ]faith\b|\bsole (?:and absolute )?discretion\b|\bas (?:we|it) (?:deems?|sees? fit|considers?)|"
+        r"\b(?:we|it|company|they)\s+(?:reasonably\s+|may\s+)?(?:believes?|determines?|deems?|decides?|considers?)"
+        r"\b.{0,60}?\b(?:necessary|appropriate|required|advisable|warranted|needed)\b|"
+        r"\bwhenever we (?:deem|believe|consider)",
+        "high",
+        "the company itself decides when a disclosure is necessary or appropriate",
+    ),
+    # "to law enforcement on request", "if a government agency or investigatory body requests"
+    # (OPP-115 "Legal requirement" annotations; ToS;DR "data given to law enforcement on request").
+    rule(
+        "law_enforcement_request",
+        r"\blaw[- ]enforcement\b|\bpolice\b|\bnational security\b|\binvestigatory bod|"
+        r"\b(?:government(?:al)?|public|judicial|regulatory|state|federal|tax|competent|health)\s+"
+        r"(?:agenc(?:y|ies)|authorit(?:y|ies)|officials?|bod(?:y|ies)|requests?|entities|investigators?)\b|"
+        r"\bgovernment (?:request|authority|order)",
+        "high",
+        "data can go to the police or government authorities on their request",
+    ),
+    # "to protect the rights, property or safety of Amazon, our users or others", "to enforce our
+    # Terms", "for our legitimate interests" (Amazon, Hulu, GDPR-style policies).
+    rule(
+        "protect_own_interests",
+        r"\bprotect\w*\s+(?:and\s+defend\s+)?(?:\w+\s+){0,5}?(?:rights|property|safety|interests|security|integrity)\b|"
+        r"\benforc\w*\s+(?:\w+\s+){0,3}?(?:terms|agreements?|polic(?:y|ies)|rights|rules|conditions)\b|"
+        r"\blegitimate (?:business )?interests?\b|\bdefend\w*\s+(?:\w+\s+){0,3}?(?:claims|rights|lawsuits)\b|"
+        r"\b(?:establish|exercise)\w*\s+(?:\w+\s+){0,3}?legal (?:rights|claims)|\bprevent\w*\s+(?:\w+\s+){0,2}?"
+        r"(?:fraud|harm|injury|illegal)|\binvestigat\w*\s+(?:\w+\s+){0,3}?(?:fraud|illegal|violations?|wrongdoing)|"
+        r"\bemergenc(?:y|ies)\b",
+        "high",
+        "the company may share data whenever it judges it needed to protect its own rights or interests",
+    ),
+    # "in response to subpoenas, court orders, or other legal process" (OPP-115, Valve, Kinja).
+    rule(
+        "legal_process",
+        r"\bsubpoenas?\b|\bcourt[- ]orders?\b|\borders? (?:of|from|by) a court\b|\bordered\b.{0,30}\bcourt\b|"
+        r"\b(?:search|valid|court[- ]issued|judicial) warrants?\b|\bwarrants?,|,\s*warrants?\b|"
+        r"\bwarrants? or\b|\blegal (?:process|proceedings?|requests?|demands?|obligations?)\b|"
+        r"\blawful (?:requests?|process|orders?)\b|\bjudicial (?:proceedings?|process)\b|"
+        r"\bcompulsory process\b|\badministrative (?:orders?|tribunal)",
+        "medium",
+        "data can be handed over in answer to legal demands such as subpoenas or court orders",
+    ),
+    # "as required by law", "when we are legally required to do so", "to comply with applicable
+    # laws and regulations", "compelled by Open Records law" (OPP-115 "Legal requirement").
+    rule(
+        "required_by_law",
+        r"\b(?:required|compelled|obliged|obligated|mandated|necessary|requested)\s+(?:to do so\s+)?"
+        r"(?:by|under)\s+(?:\w+\s+){0,3}?(?:laws?|statutes?|regulations?|legislation|authorities)\b|"
+        r"\brequired or permitted by\b|\blegally (?:required|obliged|obligated|compelled|bound)\b|"
+        r"\bthe law requires\b|\brequired by\s+(?:\w+\s+){0,2}?law\b|"
+        r"\b(?:comply|compliance|conform)\w*\s+with\s+(?:\w+\s+){0,5}?(?:laws?|regulations?|legal|statutes?|rules)\b|"
+        r"\b(?:satisfy|meet)\s+(?:\w+\s+){0,3}?(?:laws?|regulations?|legal)\b|"
+        r"\bas (?:otherwise )?(?:required|permitted) by\b|\bduty to (?:disclose|share|comply)|\bobliged to report",
+        "medium",
+        "data can be handed over whenever a law or authority is said to require it",
+    ),
+    # "In the event of a merger, acquisition, bankruptcy or sale of assets, your information may be
+    # transferred" (ToS;DR "your data may be sold or transferred in a merger"; OPP-115 "Merger/Acquisition").
+    rule(
+        "business_transfer",
+        r"\bmergers?\b|\bmerged?\s+(?:with|into)\b|\b(?:is|are|be|being)\s+merged\b|\bacquisitions?\b|"
+        r"\b(?:acquired|purchased|bought)\s+by\b|\b(?:is|are|be|were|was|being)\s+acquired\b|\bacquires\s+(?:us|the company|all)|"
+        r"\bbankrupt|\binsolven|\breceivership\b|\bliquidation\b|\bdissolution\b|\breorgani[sz]ation|"
+        r"\bdivest|\bamalgamat|\bchange (?:of|in) (?:control|ownership)|\bbusiness transitions?\b|"
+        r"\bcorporate (?:transactions?|sale|events?|restructuring)|\bsuccessors?\b|\bgo(?:es)? out of business\b|"
+        r"\btransfer of (?:ownership|assets|control)|\bsale of (?:\w+\s+){0,4}?(?:assets|business|company|stock|shares)\b|"
+        r"\b(?:sell|sold|buy|bought|transfer\w*)\s+(?:\w+\s+){0,6}?(?:assets|business(?:es)?|stock|companies)\b|"
+        r"\b(?:transferred|business|acquired) assets\b|\bassets (?:transferred|sold|acquired)\b|\bmay be sold\b",
+        "medium",
+        "if the company is sold or merged, your data goes with it as a business asset",
+    ),
+)
+
+#: Rule names that only count when the sentence also has a disclosure verb ("protect our rights"
+#: alone may be about security, "comply with law" alone may be about retention).
+NEEDS_DISCLOSE_VERB = frozenset({"protect_own_interests", "required_by_law", "self_judged_necessity"})
+#: Rule names about legal demands, which a narrow-scope promise can cancel.
+LEGAL_RULES = frozenset(
+    {"self_judged_necessity", "law_enforcement_request", "legal_process", "required_by_law"}
+)
+
+# Scope: "only in response to a valid court-issued warrant, and we will notify you" is a narrow,
+# checked ground (Signal, ProtonMail-style transparency promises); it cancels the legal rules.
+NARROW_WARRANT = rx(
+    r"\bonly\b.{0,120}?\b(?:valid|court[- ]issued|judicial|binding|legally binding)\b.{0,40}?"
+    r"\b(?:warrants?|court orders?|subpoenas?|orders?)\b"
+)
+NOTIFIES_USER = rx(r"\b(?:notify|inform|tell|alert|warn)\w*\s+(?:you|the user|affected users|our users)\b")
+# Scope: "we will ask for your consent before any transfer in an acquisition" makes a business
+# transfer the user's choice; it cancels the business-transfer rule.
+CONSENT_FIRST = rx(
+    r"\b(?:ask|obtain|seek|request|get|require)\w*\s+(?:for\s+)?(?:your|the user'?s?|users'?)\s+"
+    r"(?:\w+\s+){0,2}?(?:consent|permission|approval|agreement)\b|"
+    r"\b(?:not|never)\b.{0,80}?\bwithout\s+(?:first\s+)?(?:obtaining\s+|getting\s+)?(?:your|the user'?s?)\s+"
+    r"(?:\w+\s+){0,2}?(?:consent|permission)\b|\bonly with your (?:\w+\s+)?(?:consent|permission)\b"
+)
+# Negation: "we do not sell or share your data, except as required by law" is a promise whose only
+# hole is a legal demand: still a finding (the law ground is open-ended) but low severity.
+PROMISE = rx(
+    r"\b(?:do|does|will|shall|would)\s*(?:not|n't)\s+(?:and will not\s+)?(?:\w+\s+){0,2}?"
+    r"(?:disclos|shar|sell|releas|provid|transfer|giv|rent|trade)\w*|\bnever\s+(?:\w+\s+){0,2}?"
+    r"(?:disclos|shar|sell|releas|provid|transfer|giv|rent)\w*|\bno (?:personal )?(?:data|information) "
+    r"(?:will|shall) be (?:disclosed|shared|released|provided|transferred)"
+)
+# Mentions of law that are about the user's rights or retention, not about handing data over.
+NOT_DISCLOSURE = rx(
+    r"^(?:\w+\s+){0,6}?(?:you have|you may have|your rights?|right to (?:access|request|delete|opt))\b|"
+    r"\b(?:retain|keep|store|delete)\w*\b"
+)
+#: A sentence this short without a verb of its own is a list item under "we may disclose your data:".
+FRAGMENT_WORDS = 14
+
+SUMMARIES: dict[str, str] = {
+    "self_judged_necessity": "hand your data to others whenever it decides that is necessary",
+    "law_enforcement_request": "give your data to police or government authorities that ask for it",
+    "protect_own_interests": "share your data to protect its own rights, property or interests",
+    "legal_process": "hand your data over in answer to subpoenas, court orders or other legal demands",
+    "required_by_law": "disclose your data whenever it says the law requires it",
+    "business_transfer": "transfer your data to a buyer if the company is merged, sold or goes bankrupt",
+}
+CLEAN_SUMMARY = "No clause was found letting the company disclose your data on broad grounds of its own."
+
+
+def _hits_in(sentence_text: str) -> list[tuple[Rule, Severity, str]]:
+    """Rules matching one sentence, after scope and negation, with severity and a note."""
+    if not PREFILTER.search(sentence_text):
+        return []
+    has_verb = DISCLOSE_VERB.search(sentence_text) is not None
+    is_fragment = len(sentence_text.split()) <= FRAGMENT_WORDS and not NOT_DISCLOSURE.search(sentence_text)
+    narrow = NARROW_WARRANT.search(sentence_text) and NOTIFIES_USER.search(sentence_text)
+    promise = PROMISE.search(sentence_text) is not None
+    matched: list[tuple[Rule, Severity, str]] = []
+    for candidate in RULES:
+        found = candidate.regex.search(sentence_text)
+        if found is None:
+            continue
+        if candidate.name in NEEDS_DISCLOSE_VERB and not (has_verb or is_fragment):
+            continue
+        if candidate.name in LEGAL_RULES and narrow:
+            continue
+        if candidate.name == "business_transfer" and CONSENT_FIRST.search(sentence_text):
+            continue
+        severity = candidate.severity
+        note = f'matched "{found.group(0)}": {candidate.why}'
+        if promise and candidate.name in {"legal_process", "required_by_law"}:
+            severity = "low"
+            note += "; the sentence is a promise not to share, but it leaves open legal demands"
+        matched.append((candidate, severity, note))
+    return matched
+
+
+def detect(doc: Document) -> RiskFinding:
+    """Find clauses allowing disclosure on broad, self-judged grounds (one pass over sentences)."""
+    hits: list[Hit] = []
+    families: list[str] = []
+    for sentence in doc.sentences:
+        matched = _hits_in(sentence.text)
+        if not matched:
+            continue
+        best = max(matched, key=lambda m: _RANK[m[1]])
+        hits.append(Hit(sentence, best[0].name, best[1], f"Rule {best[0].name} {best[2]}."))
+        families.extend(m[0].name for m in matched if m[0].name not in families)
+    summary = "The company may " + _join([SUMMARIES[name] for name in _ordered(families)]) + "."
+    return finding(RISK_ID, TITLE, hits, summary, CLEAN_SUMMARY)
+
+
+_RANK = {"none": 0, "low": 1, "medium": 2, "high": 3}
+
+
+def _ordered(families: list[str]) -> list[str]:
+    """Family names in rule order, at most three (a summary is one sentence)."""
+    order = [r.name for r in RULES]
+    return sorted(set(families), key=order.index)[:3]
+
+
+def _join(parts: list[str]) -> str:
+    """Join clauses as "a, b or c"."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " or " + parts[-1]

@@ -1,0 +1,246 @@
+"""Risk ``no_opt_out``: the user cannot say no, stated outright or (policy-level) by omission."""
+
+from __future__ import annotations
+
+from scoring._models import RiskFinding, Severity
+from scoring._sentences import Sentence
+from scoring.detectors._common import Document, Hit, finding, rule, rx
+
+RISK_ID = "no_opt_out"
+TITLE = "No way to opt out"
+
+# Cheap keyword screen for the stated rules.
+PREFILTER = rx(
+    r"agree|accept|consent|opt|unsubscrib|not use|refrain|discontinue|log off|leave|exit|"
+    r"not be able|unable|cannot|can't|can not|choose not|decline|not wish|not want|do not track|"
+    r"\bdnt\b|continued use|continuing|by using|by accessing|by visiting|by (?:\w+ ){0,2}(?:using|browsing)|"
+    r"must first|required to (?:register|provide)|not (?:provide|allow|submit|share)|without it"
+)
+
+# --- stated forms -----------------------------------------------------------------------------------
+
+# "If you do not agree to this Privacy Policy, please do not use our sites" (OPP-115 "Don't use
+# service/feature" choices): a refusal condition plus "do not use / leave / you will not be able to".
+REFUSAL_CONDITION = rx(
+    r"\bif you\s+(?:\w+\s+){0,2}?(?:do not|don't|do n't|did not|cannot|can't|can not|disagree|decline|"
+    r"object|refuse|choose not|prefer not|elect not|wish not|are unwilling|are not willing|withdraw|"
+    r"disable|block|reject|turn off|opt out|deny|delete)\b|"
+    r"\bunless you (?:agree|accept|consent)\b|"
+    r"\byou (?:may|can|are free to|could)(?:,? of course,)?\s+(?:always\s+)?(?:choose|decide|elect|decline|"
+    r"refuse|opt|prefer)\s+(?:not\s+)?to\s+(?:not\s+)?(?:provide|give|submit|share|supply|disclose|allow)|"
+    r"\byou (?:do not|don't) have to (?:provide|give|share|submit|allow)|"
+    r"\byou are not (?:obliged|required|obligated) to (?:provide|give|share)|"
+    r"\bwithout (?:it|them|this|that|such|these|the (?:required|requested|necessary))\b|"
+    r"\bwithout your (?:consent|permission|agreement)|\b(?:refuse|decline|reject|disable|block)\w*\s+"
+    r"(?:\w+\s+){0,2}?cookies\b|\bif (?:such|the|this|that|these)\s+(?:\w+\s+){0,3}?(?:is|are) not provided\b|"
+    r"\brequest\w*\s+(?:\w+\s+){0,3}?(?:delet|stop|restrict)\w*"
+)
+LOSS_OF_SERVICE = rx(
+    r"\b(?:do not|don't|should not|shouldn't|must not|may not|please not|refrain from|discontinue|"
+    r"cease|stop|exit|leave|log off|not to)\s+(?:\w+\s+){0,3}?(?:use|using|access|accessing|visit|"
+    r"visiting|participate|participating|submit|connect|install|engage|download|register|continue|"
+    r"make any use|the site|the service)\b|"
+    r"\b(?:not|unable|no longer)(?:\s+be)?\s+(?:able\s+)?to\s+(?:\w+\s+){0,4}?(?:use|access|participate|"
+    r"take advantage|engage|provide|deliver|register|complete|purchase|enjoy|receive|gain|create|offer|"
+    r"sign|log|order|respond|process|benefit)\w*|"
+    r"\b(?:cannot|can't|can not|could not|will not|won't)\s+(?:\w+\s+){0,2}?(?:provide|offer|use|access|"
+    r"deliver|register|serve|process|fulfil)\w*|"
+    r"\bnot (?:be )?possible (?:for us )?to (?:provide|use|offer|deliver|access)|"
+    r"\b(?:stop|prevent|limit|restrict|keep)\w*\s+you\s+from\b|\blimit\w*\s+(?:\w+\s+){0,2}?features\b|"
+    r"\bmay not (?:function|work|operate)|\bnot (?:function|work) (?:properly|correctly|as intended)|"
+    r"\blog off immediately\b"
+)
+# Whole service lost (medium) versus some features lost (low).
+FEATURE_ONLY = rx(
+    r"\b(?:some|certain|parts? of|portions? of|all of|many of|particular|those|these|such|specific|"
+    r"some or all|that)\s+(?:\w+\s+){0,2}?(?:features?|functions?|functionality|services?|products?|"
+    r"portions?|parts?|areas?|activit(?:y|ies)|content|offers?|pages?)\b|\bthat (?:activity|feature)\b"
+)
+
+# "By using our Services, you agree to this Privacy Policy"; "by continuing to browse you consent to
+# our use of cookies" (OPP-115 "Don't use service" / cookie-wall banners).
+BY_USE = rx(
+    r"\b(?:by|when you|if you)\s+(?:\w+\s+){0,2}?(?:using|accessing|visiting|browsing|continuing|interacting|"
+    r"installing|downloading|registering|submitting|making|providing|clicking|navigating|entering|"
+    r"signing|creating|engaging|participating|remaining|submit|use|access|visit|register|download)\b"
+)
+CONSENT_VERB = rx(
+    r"\byou\s+(?:\w+\s+){0,3}?(?:agree|consent|accept|acknowledge|signify|indicate|are accepting|"
+    r"are consenting|are agreeing|expressly|authori[sz]e|confirm|assent|give)\w*|"
+    r"\b(?:constitutes?|signif(?:y|ies)|indicates?|means|deemed)\b.{0,40}?\b(?:consent|acceptance|"
+    r"agreement|assent|accept|agree)"
+)
+TRACKING = rx(r"\b(?:cookies?|track\w*|beacons?|pixels?|monitor\w*)\b")
+# "Your continued use of the Site after we post changes constitutes acceptance" (OPP-115
+# "Policy change: user choice None").
+CONTINUED_USE = rx(
+    r"\b(?:continued|continuing|further|subsequent)\s+(?:use|access)\b.{0,160}?\b(?:constitut|signif|deemed|"
+    r"means|indicat|accept|agree|consent|bound)\w*"
+)
+
+#: Stated refusals of an opt-out: "we reserve the right to send you service announcements ...
+#: without offering you the opportunity to opt out" (Yahoo), "you may not opt out of ...".
+STATED_RULES = (
+    rule(
+        "opt_out_refused",
+        r"\b(?:cannot|can't|can not|may not|will not be able to|are not able to|are unable to|won't be able to|"
+        r"not be able to|not (?:be )?(?:possible|permitted|allowed) to)\s+(?:\w+\s+){0,2}?(?:opt[- ]?out|"
+        r"unsubscribe|withdraw|decline|refuse|object|turn off)\b|"
+        r"\bwithout (?:offering|giving|providing|allowing)\s+(?:you\s+)?(?:the|an|any)\s+(?:\w+\s+)?"
+        r"(?:opportunity|option|ability|choice|right)\s+to\s+(?:opt[- ]?out|unsubscribe|decline|refuse|object)|"
+        r"\b(?:no|not an?)\s+(?:\w+\s+)?(?:option|way|ability|choice|mechanism|means)\s+to\s+(?:opt[- ]?out|"
+        r"unsubscribe|decline|refuse|object)|\bopt[- ]?outs? (?:is|are) not (?:available|possible|offered)",
+        "high",
+        "the policy says you cannot opt out",
+    ),
+    # "We do not respond to Do Not Track signals" (OPP-115 "Do Not Track: not honored").
+    rule(
+        "do_not_track_ignored",
+        r"\b(?:not|n't|no longer)\s+(?:\w+\s+){0,3}?(?:respond|honou?r|recogni[sz]e|support|respect|process|"
+        r"act on|alter|change|comply|obey|acknowledge)\w*\b.{0,80}?\b(?:do[- ]not[- ]track|dnt)\b|"
+        r"\b(?:do[- ]not[- ]track|dnt)\b.{0,100}?\b(?:not|n't)\s+(?:\w+\s+){0,3}?(?:respond|honou?r|"
+        r"recogni[sz]e|support|respect|process|alter|change|comply|obey)\w*|\bignore\w*\s+(?:\w+\s+){0,3}?"
+        r"(?:do[- ]not[- ]track|dnt)\b",
+        "medium",
+        "Do Not Track requests from your browser are ignored",
+    ),
+)
+# Routine service messages: refusing an opt-out from these alone is expected and low severity.
+ESSENTIAL_NOTICES = rx(
+    r"\b(?:essential|service|transactional|administrative|account|operational|legal|security|relationship|"
+    r"important|non-promotional|service-related|billing)\b.{0,40}?\b(?:notices?|messages?|communications?|"
+    r"e-?mails?|announcements?|notifications?|updates?|alerts?)\b"
+)
+
+# --- absent form (policy-level) ---------------------------------------------------------------------
+
+# A use that a person would want to refuse: marketing, advertising, tracking, selling or sharing
+# with third parties (the practice categories OPP-115 pairs with "User Choice/Control").
+USE_DESCRIPTION = rx(
+    r"\b(?:marketing|advertis\w+|promotional|newsletters?|cookies|web beacons?|pixel tags?|tracking|"
+    r"analytics)\b|\b(?:share|sell|rent|disclose|trade)\w*\b.{0,80}?\bthird[- ]part(?:y|ies)\b|"
+    r"\bthird[- ]part(?:y|ies)\b.{0,80}?\b(?:share|sell|rent|disclose|advertis|market)\w*"
+)
+# Sentences that say a use does NOT happen are not uses ("We do not sell your data to third parties").
+NEGATED_USE = rx(r"\b(?:do|does|will|shall|would)\s*(?:not|n't)\b|\bnever\b|\bno (?:third|personal)")
+# Any way to say no, anywhere in the policy.
+OFFERED_CHOICE = rx(
+    r"\bopt(?:[- ]?out|ing out|s out|ed out)\b|\bunsubscrib\w*|\b(?:withdraw|revok|chang)\w*\s+(?:\w+\s+){0,2}?"
+    r"consent\b|\b(?:privacy|account|cookie|browser|notification|communication|e-?mail|ad|ads|advertising|"
+    r"marketing|device|profile)\s+(?:settings|preferences|controls|choices|options)\b|"
+    r"\bmanage\s+(?:\w+\s+){0,2}?(?:preferences|settings|cookies|choices|consent)\b|"
+    r"\b(?:disable|block|refuse|reject|delete|decline|turn off|remove)\w*\s+(?:\w+\s+){0,2}?cookies\b|"
+    r"\bdo not sell my\b|\bstop (?:receiving|sending|us from)\b|\bremove\w*\s+(?:\w+\s+){0,3}?from\s+(?:\w+\s+){0,3}?"
+    r"lists?\b|\byour choices\b|\bright to object\b|\bobject to\b|\b(?:change|update|adjust|modify)\s+"
+    r"(?:\w+\s+){0,2}?(?:settings|preferences|choices)\b|aboutads|youronlinechoices|networkadvertising|"
+    r"\blimit ad tracking\b|\bad choices\b|\brequest that we (?:stop|not)\b|\bdecline (?:to receive|cookies)\b"
+)
+#: The absent rule quotes at most this many use sentences.
+ABSENT_EVIDENCE = 3
+ABSENT_SEVERITY: Severity = "medium"
+
+SUMMARY_STATED = "The policy leaves you no real choice: {what}."
+SUMMARY_ABSENT = (
+    "The policy describes marketing, sharing or tracking but offers no way to opt out, unsubscribe or "
+    "withdraw consent."
+)
+CLEAN_SUMMARY = "No clause was found denying you a way to opt out."
+WHAT: dict[str, str] = {
+    "take_it_or_leave_it": "if you do not accept its terms, your only option is not to use the service",
+    "consent_by_use": "simply using the service counts as agreeing to how your data is handled",
+    "opt_out_refused": "it says you cannot opt out of some uses of your data",
+    "do_not_track_ignored": "it ignores your browser's Do Not Track setting",
+}
+
+
+def _stated(sentence_text: str) -> tuple[str, Severity, str] | None:
+    """The stated no-opt-out rule matching one sentence, if any: (rule, severity, explanation)."""
+    if not PREFILTER.search(sentence_text):
+        return None
+    for candidate in STATED_RULES:
+        found = candidate.regex.search(sentence_text)
+        if found:
+            severity: Severity = candidate.severity
+            note = f'matched "{found.group(0)}": {candidate.why}'
+            if candidate.name == "opt_out_refused" and ESSENTIAL_NOTICES.search(sentence_text):
+                severity = "low"
+                note += "; it concerns routine service or account messages, which is common"
+            return candidate.name, severity, note
+    condition = REFUSAL_CONDITION.search(sentence_text)
+    if condition:
+        loss = LOSS_OF_SERVICE.search(sentence_text)
+        if loss:
+            severity = "low" if FEATURE_ONLY.search(sentence_text) else "medium"
+            scope = "some features" if severity == "low" else "the service"
+            return (
+                "take_it_or_leave_it",
+                severity,
+                f'matched "{condition.group(0)}" with "{loss.group(0)}": refusing costs you {scope}, '
+                "so the only way to say no is not to use it",
+            )
+    by_use = BY_USE.search(sentence_text)
+    consent = CONSENT_VERB.search(sentence_text) if by_use else None
+    if by_use and consent and by_use.start() < consent.start():
+        tracked = TRACKING.search(sentence_text) is not None
+        return (
+            "consent_by_use",
+            "high" if tracked else "medium",
+            f'matched "{by_use.group(0)}" with "{consent.group(0)}": using the service is treated as consent'
+            + (" to tracking" if tracked else ""),
+        )
+    continued = CONTINUED_USE.search(sentence_text)
+    if continued:
+        return (
+            "consent_by_use",
+            "medium",
+            f'matched "{continued.group(0)[:80]}": continuing to use the service is treated as accepting changes',
+        )
+    return None
+
+
+def detect(doc: Document) -> RiskFinding:
+    """Find stated refusals of an opt-out, and (whole policies only) uses with no opt-out anywhere."""
+    hits: list[Hit] = []
+    uses: list[Sentence] = []
+    offered = False
+    rules_seen: list[str] = []
+    for sentence in doc.sentences:
+        stated = _stated(sentence.text)
+        if stated:
+            name, severity, note = stated
+            hits.append(Hit(sentence, name, severity, f"Rule {name} {note}."))
+            if name not in rules_seen:
+                rules_seen.append(name)
+            continue
+        if not doc.is_whole_policy:
+            continue
+        if not offered and OFFERED_CHOICE.search(sentence.text):
+            offered = True
+        elif len(uses) < ABSENT_EVIDENCE and USE_DESCRIPTION.search(sentence.text):
+            if not NEGATED_USE.search(sentence.text):
+                uses.append(sentence)
+    if doc.is_whole_policy and not offered and uses:
+        hits.extend(
+            Hit(
+                sentence,
+                "no_opt_out_offered",
+                ABSENT_SEVERITY,
+                "Rule no_opt_out_offered: this sentence describes marketing, sharing or tracking, and no "
+                "opt-out, unsubscribe link, consent withdrawal or privacy setting was found anywhere in "
+                "the policy.",
+            )
+            for sentence in uses
+        )
+    if not hits:
+        return finding(RISK_ID, TITLE, [], "", CLEAN_SUMMARY)
+    if rules_seen:
+        strongest_rule = max(
+            (h for h in hits if h.rule in WHAT), key=lambda h: _RANK[h.severity]
+        ).rule
+        summary = SUMMARY_STATED.format(what=WHAT[strongest_rule])
+    else:
+        summary = SUMMARY_ABSENT
+    return finding(RISK_ID, TITLE, hits, summary, CLEAN_SUMMARY)
+
+
+_RANK = {"none": 0, "low": 1, "medium": 2, "high": 3}
