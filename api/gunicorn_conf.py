@@ -1,0 +1,57 @@
+"""Gunicorn settings and hooks: access log to stdout, and the embedded Redis started once per service.
+
+Used by ``policygrade serve`` and by the Procfile (``gunicorn -c python:api.gunicorn_conf ...``); the
+repository's ``gunicorn.conf.py`` re-exports it so a bare ``gunicorn "api:create_app()"`` run from the
+repository root gets the same behaviour.
+
+With REDIS_URL unset, the master process starts the embedded Redis in ``on_starting`` (before any
+worker forks) and puts its ``unix://`` URL into REDIS_URL, which every worker inherits; ``on_exit``
+stops it when the master shuts down (SIGTERM, SIGINT or SIGQUIT).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from api.embedded import EmbeddedRedis
+
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+# Scoring a 2 MB text takes seconds, not minutes; 60 s leaves room on a loaded machine.
+timeout = 60
+accesslog = "-"
+errorlog = "-"
+loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+# gunicorn 23+'s control socket lives at one fixed path per user: two services (or a test and a
+# benchmark) would fight over it, and nothing here uses it.
+control_socket_disable = True
+
+_embedded: EmbeddedRedis | None = None
+
+
+def on_starting(server: Any) -> None:
+    """In the master, before workers exist: start the embedded Redis if no REDIS_URL is set."""
+    global _embedded
+    if os.environ.get("REDIS_URL"):
+        server.log.info("Redis: using REDIS_URL")
+        return
+    _embedded = EmbeddedRedis(os.environ.get("POLICYGRADE_DATA_DIR", "./var"))
+    os.environ["REDIS_URL"] = _embedded.start()
+    # Tells create_app in the workers that this URL is the embedded server (for the log line).
+    os.environ["POLICYGRADE_EMBEDDED_REDIS"] = "1"
+    server.log.info(
+        "Redis: embedded (%s, pid %s) at %s, data in %s",
+        _embedded.binary, _embedded.pid, _embedded.url, _embedded.data_dir,
+    )
+
+
+def on_exit(server: Any) -> None:
+    """In the master, after the workers have stopped: stop the embedded Redis (it saves its data)."""
+    global _embedded
+    if _embedded is not None:
+        _embedded.stop()
+        server.log.info("Redis: embedded server stopped")
+        os.environ.pop("REDIS_URL", None)
+        os.environ.pop("POLICYGRADE_EMBEDDED_REDIS", None)
+        _embedded = None

@@ -1,0 +1,36 @@
+"""GET /api/v1/reports/<id>: a cached report, served as the stored JSON bytes (no re-serializing)."""
+
+from __future__ import annotations
+
+import re
+
+from flask import Response, current_app
+from flask.views import MethodView
+from werkzeug.exceptions import NotFound
+
+from api.resources._blueprint import Blueprint
+from api.schemas import ReportSchema
+
+blp = Blueprint("reports", __name__, url_prefix="/api/v1", description="Read stored reports.")
+
+_REPORT_ID = re.compile(r"[0-9a-f]{64}")
+
+
+@blp.route("/reports/<report_id>")
+class Report(MethodView):
+    """Report by id."""
+
+    @blp.response(200, ReportSchema)
+    @blp.alt_response(404, description="No report with that id")
+    @blp.alt_response(503, description="Redis unavailable")
+    def get(self, report_id: str) -> Response:
+        """The report with this id (the current scorer's if stored, else the newest stored)."""
+        if not _REPORT_ID.fullmatch(report_id):
+            raise NotFound("No report with that id (ids are 64 lowercase hex characters).")
+        services = current_app.extensions["policygrade"]
+        raw = services.store.get_report_json(report_id, services.scorer_version() or "")
+        if raw is None:
+            raise NotFound("No report with that id.")
+        # The stored bytes were produced from the same dict the schema describes: returning them as
+        # they are keeps this read path to one Redis GET (bench/api.py measures it).
+        return Response(raw, mimetype="application/json")

@@ -1,0 +1,74 @@
+"""Site reports: GET /api/v1/sites, /api/v1/sites/<site>, and the k-anonymity /sites/prefix/<4 hex>."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from flask import current_app
+from flask.views import MethodView
+from werkzeug.exceptions import NotFound
+
+from api.domains import normalize_site
+from api.errors import InputError
+from api.resources._blueprint import Blueprint
+from api.schemas import PrefixSchema, SiteListQuerySchema, SiteListSchema, SiteSchema
+
+blp = Blueprint("sites", __name__, url_prefix="/api/v1", description="Per-site reports and history.")
+
+# Exactly four hex characters: 65,536 buckets, so a lookup names a bucket of sites, never one site.
+_PREFIX = re.compile(r"[0-9a-f]{4}")
+
+
+def _store() -> Any:
+    return current_app.extensions["policygrade"].store
+
+
+@blp.route("/sites")
+class Sites(MethodView):
+    """Recently updated sites."""
+
+    @blp.arguments(SiteListQuerySchema, location="query")
+    @blp.response(200, SiteListSchema)
+    @blp.alt_response(503, description="Redis unavailable")
+    def get(self, query: dict[str, Any]) -> dict[str, Any]:
+        """Sites with their grade, score and update time, most recently scored first by default."""
+        items, total = _store().list_sites(query["limit"], query["offset"], query["q"], query["sort"])
+        return {"items": items, "total": total, "limit": query["limit"], "offset": query["offset"]}
+
+
+@blp.route("/sites/prefix/<prefix>")
+class SitesByPrefix(MethodView):
+    """k-anonymity lookup."""
+
+    @blp.response(200, PrefixSchema)
+    @blp.alt_response(422, description="prefix is not exactly 4 hex characters")
+    @blp.alt_response(503, description="Redis unavailable")
+    def get(self, prefix: str) -> dict[str, Any]:
+        """Every known site whose sha256(site) hex starts with ``prefix`` (4 hex characters).
+
+        The client matches its own site locally, so the server learns only the bucket.
+        """
+        prefix = prefix.lower()
+        if not _PREFIX.fullmatch(prefix):
+            raise InputError("prefix", "Must be exactly 4 hex characters.", location="path")
+        return {"prefix": prefix, "sites": _store().sites_with_prefix(prefix)}
+
+
+@blp.route("/sites/<site>")
+class Site(MethodView):
+    """One site."""
+
+    @blp.response(200, SiteSchema)
+    @blp.alt_response(404, description="Site not graded yet")
+    @blp.alt_response(503, description="Redis unavailable")
+    def get(self, site: str) -> dict[str, Any]:
+        """The site's current report and every policy version seen, newest first.
+
+        ``www.example.co.uk`` (or any subdomain, or a URL) is looked up as ``example.co.uk``.
+        """
+        name = normalize_site(site)
+        record = _store().get_site(name) if name else None
+        if record is None:
+            raise NotFound("No report for that site yet.")
+        return record

@@ -1,0 +1,189 @@
+"""Marshmallow schemas: request validation and the OpenAPI description of every response."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from api import scoring_service
+
+
+class StrictSchema(ma.Schema):
+    """Unknown fields are an error (422 naming the field), not silently dropped."""
+
+    class Meta:
+        unknown = ma.RAISE
+
+
+class ScoreRequestSchema(StrictSchema):
+    """POST /api/v1/score body."""
+
+    text = fields.String(required=True, metadata={"description": "The policy text (plain text)."})
+    url = fields.String(
+        load_default=None, allow_none=True, metadata={"description": "Page the text came from (http/https)."}
+    )
+    title = fields.String(load_default=None, allow_none=True, metadata={"description": "Page title."})
+
+    @ma.validates("text")
+    def _text_not_blank(self, value: str, **_: Any) -> None:
+        if not value.strip():
+            raise ma.ValidationError("Must not be empty or only whitespace.")
+
+    @ma.validates("url")
+    def _http_url(self, value: str | None, **_: Any) -> None:
+        # Length limits live in the app config, so the service function re-checks them; here the
+        # form only, so that the OpenAPI document and the 422 come from the schema.
+        if value is None:
+            return
+        try:
+            scoring_service.validate_url(value, max_length=10**9)
+        except scoring_service.InputError as error:
+            raise ma.ValidationError(error.errors["json"]["url"]) from None
+
+
+class EvidenceSchema(ma.Schema):
+    """One quoted sentence proving a finding."""
+
+    quote = fields.String()
+    start = fields.Integer()
+    end = fields.Integer()
+    explanation = fields.String()
+    rule = fields.String()
+
+
+class RiskSchema(ma.Schema):
+    """One of the three risks, detected or not."""
+
+    id = fields.String(metadata={"description": "broad_disclosure | no_opt_out | retention_after_deletion"})
+    title = fields.String()
+    detected = fields.Boolean()
+    severity = fields.String(validate=validate.OneOf(["high", "medium", "low", "none"]))
+    summary = fields.String()
+    evidence = fields.List(fields.Nested(EvidenceSchema))
+
+
+class ReadabilitySchema(ma.Schema):
+    """Readability figures (textstat formulas)."""
+
+    flesch_reading_ease = fields.Float()
+    flesch_kincaid_grade = fields.Float()
+    gunning_fog = fields.Float()
+    smog_index = fields.Float()
+    coleman_liau_index = fields.Float()
+    automated_readability_index = fields.Float()
+    dale_chall = fields.Float()
+    word_count = fields.Integer()
+    sentence_count = fields.Integer()
+    reading_time_minutes = fields.Float()
+    level = fields.String()
+
+
+class ReportSchema(ma.Schema):
+    """A scored policy: ``PolicyReport.to_dict()`` plus where and when it was scored."""
+
+    id = fields.String(metadata={"description": "sha256 hex of the normalized text"})
+    is_policy = fields.Boolean()
+    policy_confidence = fields.Float()
+    score = fields.Integer(allow_none=True)
+    grade = fields.String(allow_none=True, metadata={"description": "A (best) .. E; null if not a policy"})
+    grade_reason = fields.String()
+    readability = fields.Nested(ReadabilitySchema, allow_none=True)
+    risks = fields.List(fields.Nested(RiskSchema))
+    scorer_version = fields.String()
+    url = fields.String(allow_none=True)
+    site = fields.String(allow_none=True, metadata={"description": "Registrable domain of url"})
+    title = fields.String(allow_none=True)
+    cached = fields.Boolean()
+    scored_at = fields.String(metadata={"description": "ISO 8601 UTC"})
+
+
+class ChangesSchema(ma.Schema):
+    """What changed from the previous policy version of a site."""
+
+    added = fields.List(fields.String())
+    removed = fields.List(fields.String())
+    grade_from = fields.String(allow_none=True)
+    grade_to = fields.String(allow_none=True)
+
+
+class HistoryEntrySchema(ma.Schema):
+    """One distinct policy version seen for a site."""
+
+    id = fields.String()
+    grade = fields.String(allow_none=True)
+    score = fields.Integer(allow_none=True)
+    risks = fields.List(fields.String(), metadata={"description": "Detected risk ids"})
+    first_seen = fields.String()
+    last_seen = fields.String()
+    changes = fields.Nested(ChangesSchema)
+
+
+class SiteSchema(ma.Schema):
+    """A site's current report and its history, newest first."""
+
+    site = fields.String()
+    url = fields.String(allow_none=True)
+    title = fields.String(allow_none=True)
+    first_seen = fields.String()
+    updated_at = fields.String()
+    current = fields.Nested(ReportSchema, allow_none=True)
+    history = fields.List(fields.Nested(HistoryEntrySchema))
+
+
+class SiteSummarySchema(ma.Schema):
+    """A site in the list."""
+
+    site = fields.String()
+    grade = fields.String(allow_none=True)
+    score = fields.Integer(allow_none=True)
+    updated_at = fields.String()
+    first_seen = fields.String()
+    url = fields.String(allow_none=True)
+    title = fields.String(allow_none=True)
+    report_id = fields.String()
+
+
+class SiteListQuerySchema(ma.Schema):
+    """GET /api/v1/sites query string."""
+
+    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
+    offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
+    q = fields.String(load_default=None, validate=validate.Length(max=253))
+    sort = fields.String(load_default="updated", validate=validate.OneOf(["updated", "grade", "score", "site"]))
+
+
+class SiteListSchema(ma.Schema):
+    """A page of sites."""
+
+    items = fields.List(fields.Nested(SiteSummarySchema))
+    total = fields.Integer()
+    limit = fields.Integer()
+    offset = fields.Integer()
+
+
+class PrefixSiteSchema(ma.Schema):
+    """A site in a k-anonymity bucket."""
+
+    site = fields.String()
+    site_hash = fields.String(metadata={"description": "Full sha256 hex of site"})
+    grade = fields.String(allow_none=True)
+    score = fields.Integer(allow_none=True)
+    report_id = fields.String()
+    updated_at = fields.String()
+
+
+class PrefixSchema(ma.Schema):
+    """All known sites whose sha256(site) hex starts with prefix."""
+
+    prefix = fields.String()
+    sites = fields.List(fields.Nested(PrefixSiteSchema))
+
+
+class HealthSchema(ma.Schema):
+    """Service health."""
+
+    status = fields.String(validate=validate.OneOf(["ok", "degraded"]))
+    redis = fields.String(validate=validate.OneOf(["ok", "unavailable"]))
+    scorer_version = fields.String(allow_none=True)

@@ -1,0 +1,162 @@
+"""POST /api/v1/score as a function: validate, look in the cache, score, cache, record the site.
+
+Redis failing here never fails the request: the report is computed anyway and returned with
+``cached: false`` (flask-caching's "fail soft" habit); a warning goes to the log.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import time
+import unicodedata
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import current_app
+
+from api.domains import site_for_url
+from api.errors import InputError, StoreUnavailable, TextTooLarge
+
+log = logging.getLogger(__name__)
+
+_LINE_END = re.compile(r"\r\n?")
+_TRAILING_SPACE = re.compile(r"[ \t\f\v]+\n")
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+URL_SCHEMES = ("http", "https")
+
+
+def normalize_text(text: str) -> str:
+    """The text that is hashed and scored: NFC, ``\\n`` line ends, no trailing spaces, no edge blanks.
+
+    Conservative on purpose: two captures of the same policy that differ only in line endings or
+    trailing blanks share one report, while evidence offsets still index nearly the submitted text.
+    """
+    text = _LONE_SURROGATE.sub("\ufffd", text)
+    text = unicodedata.normalize("NFC", _LINE_END.sub("\n", text))
+    return _TRAILING_SPACE.sub("\n", text).strip()
+
+
+def report_id(normalized: str) -> str:
+    """The report id: sha256 hex of the normalized text."""
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()
+
+
+def utc_now() -> tuple[str, float]:
+    """Now as ISO 8601 UTC (``...Z``) and as epoch seconds."""
+    moment = datetime.now(UTC)
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z"), moment.timestamp()
+
+
+def validate_text(text: Any, max_bytes: int) -> None:
+    """InputError unless ``text`` is a non-blank string; TextTooLarge over ``max_bytes`` UTF-8 bytes."""
+    if not isinstance(text, str):
+        raise InputError("text", "Not a valid string.")
+    if not text.strip():
+        raise InputError("text", "Must not be empty or only whitespace.")
+    # Cheap bound first: a UTF-8 character is at most 4 bytes.
+    if len(text) * 4 > max_bytes:
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > max_bytes:
+            raise TextTooLarge(size, max_bytes)
+
+
+def validate_url(url: Any, max_length: int) -> None:
+    """InputError unless ``url`` is None or an http(s) URL with a host, at most ``max_length`` long."""
+    if url is None:
+        return
+    if not isinstance(url, str):
+        raise InputError("url", "Not a valid string.")
+    if len(url) > max_length:
+        raise InputError("url", f"Longer than {max_length} characters.")
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme.lower() not in URL_SCHEMES or not rest or rest[0] in "/?#":
+        raise InputError("url", "Must be an http or https URL.")
+
+
+def validate_title(title: Any, max_length: int) -> None:
+    """InputError unless ``title`` is None or a string of at most ``max_length`` characters."""
+    if title is None:
+        return
+    if not isinstance(title, str):
+        raise InputError("title", "Not a valid string.")
+    if len(title) > max_length:
+        raise InputError("title", f"Longer than {max_length} characters.")
+
+
+def _scoring() -> Any:
+    """The scoring package (imported late so the API starts and documents itself without it)."""
+    import scoring
+
+    return scoring
+
+
+def scorer_version() -> str:
+    """The running scorer's version: part of every cache key."""
+    return str(_scoring().SCORER_VERSION)
+
+
+def warm_up() -> None:
+    """Load the scorer's dictionaries now so the first real request is not the slow one."""
+    scoring = _scoring()
+    hook = getattr(scoring, "warm_up", None)
+    started = time.perf_counter()
+    if callable(hook):
+        hook()
+    else:
+        scoring.score_policy(
+            "Privacy Policy. We collect your email address when you register. We may share personal "
+            "information with our partners. You can opt out of marketing emails at any time.",
+            url="https://warm-up.example/privacy",
+        )
+    log.info("scorer warmed up in %.2f s", time.perf_counter() - started)
+
+
+def score_text(text: Any, url: Any = None, title: Any = None) -> dict[str, Any]:
+    """The POST /api/v1/score response body for ``text`` (InputError / TextTooLarge for bad input)."""
+    config = current_app.config
+    validate_text(text, config["MAX_TEXT_BYTES"])
+    validate_url(url, config["MAX_URL_LENGTH"])
+    validate_title(title, config["MAX_TITLE_LENGTH"])
+    services = current_app.extensions["policygrade"]
+    store = services.store
+    scoring = _scoring()
+    version = str(scoring.SCORER_VERSION)
+    normalized = normalize_text(text)
+    rid = report_id(normalized)
+    site = site_for_url(url)
+    now, now_epoch = utc_now()
+
+    report: dict[str, Any] | None = None
+    try:
+        report = store.cached_report(rid, version)
+    except StoreUnavailable:
+        log.warning("Redis unavailable: scoring %s without the cache", rid[:12])
+    if report is not None:
+        report.update(cached=True, url=url, site=site, title=title)
+    else:
+        try:
+            scored = scoring.score_policy(normalized, url=url)
+        except scoring.ScoringInputError as error:
+            raise InputError("text", str(error)) from None
+        report = {
+            **scored.to_dict(),
+            "id": rid,
+            "scorer_version": version,
+            "url": url,
+            "site": site,
+            "title": title,
+            "scored_at": now,
+            "cached": False,
+        }
+        try:
+            store.put_report(report)
+        except StoreUnavailable:
+            log.warning("Redis unavailable: report %s not cached", rid[:12])
+    if site and report.get("is_policy"):
+        try:
+            store.record_site(site, report, now, now_epoch)
+        except StoreUnavailable:
+            log.warning("Redis unavailable: site %s not recorded", site)
+    return report

@@ -1,0 +1,61 @@
+"""The per-app service objects kept in ``app.extensions["policygrade"]``: Redis client, store, embedded server."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from typing import Any
+
+import redis
+
+from api.embedded import EmbeddedRedis
+from api.redis_client import connect, describe
+from api.store import SiteStore
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    """What views reach through ``current_app.extensions["policygrade"]``."""
+
+    redis: redis.Redis
+    store: SiteStore
+    redis_url: str
+    #: The embedded server when this process started it (None with REDIS_URL or under gunicorn hooks).
+    embedded: EmbeddedRedis | None = None
+
+    @staticmethod
+    def scorer_version() -> str | None:
+        """The scoring package's version, None when it cannot be imported."""
+        try:
+            import scoring
+        except ImportError:
+            return None
+        version = getattr(scoring, "SCORER_VERSION", None)
+        return None if version is None else str(version)
+
+    def close(self) -> None:
+        """Drop connections and stop the embedded server if this process owns it."""
+        self.redis.close()
+        self.redis.connection_pool.disconnect()
+        if self.embedded is not None:
+            self.embedded.stop()
+            self.embedded = None
+
+
+def build_services(config: dict[str, Any]) -> Services:
+    """Connect to REDIS_URL, or start an embedded Redis in POLICYGRADE_DATA_DIR when it is unset."""
+    embedded = None
+    url = config["REDIS_URL"]
+    if url and os.environ.get("POLICYGRADE_EMBEDDED_REDIS") == "1" and url == os.environ.get("REDIS_URL"):
+        log.info("using the embedded Redis at %s (started by the gunicorn master)", url)
+    elif url:
+        log.info("using Redis at %s (REDIS_URL)", describe(url))
+    else:
+        embedded = EmbeddedRedis(config["POLICYGRADE_DATA_DIR"])
+        url = embedded.start()
+        log.info("using embedded Redis at %s (REDIS_URL unset; data in %s)", url, embedded.data_dir)
+    client = connect(url, float(config["REDIS_TIMEOUT"]))
+    return Services(redis=client, store=SiteStore(client), redis_url=url, embedded=embedded)

@@ -1,0 +1,58 @@
+"""api.domains: registrable domains by the bundled Public Suffix List, offline."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from api.domains import normalize_site, registrable_domain, site_for_url, site_hash
+
+
+@pytest.mark.parametrize(
+    ("url", "site"),
+    [
+        ("https://www.example.co.uk/privacy", "example.co.uk"),
+        ("https://example.com/legal/privacy#top", "example.com"),
+        ("http://shop.blog.example.com.au/p", "example.com.au"),
+        ("https://WWW.Example.ORG./Privacy", "example.org"),
+        ("https://user:pw@sub.example.net:8443/p", "example.net"),
+        ("https://alice.github.io/privacy", "alice.github.io"),  # private-section suffix
+        ("http://127.0.0.1:8080/privacy.html", "127.0.0.1"),
+        ("http://localhost:5000/privacy", "localhost"),
+        ("http://[::1]:8000/p", "::1"),
+    ],
+)
+def test_urls_map_to_their_registrable_domain(url: str, site: str) -> None:
+    assert site_for_url(url) == site
+
+
+@pytest.mark.parametrize("url", [None, "", "https://", "https://co.uk/privacy", "not a url", "http://[bad/"])
+def test_urls_without_a_registrable_domain_give_none(url: str | None) -> None:
+    assert site_for_url(url) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "site"),
+    [
+        ("www.example.co.uk", "example.co.uk"),
+        ("Example.co.uk", "example.co.uk"),
+        ("https://news.example.com/x", "example.com"),
+        ("example.com", "example.com"),
+    ],
+)
+def test_normalize_site_accepts_hosts_and_urls(typed: str, site: str) -> None:
+    assert normalize_site(typed) == site
+
+
+@pytest.mark.parametrize("typed", ["co.uk", "", "a b.com", "x/y"])
+def test_normalize_site_rejects_what_is_not_a_site(typed: str) -> None:
+    assert normalize_site(typed) is None
+
+
+def test_registrable_domain_is_idempotent() -> None:
+    assert registrable_domain(registrable_domain("a.b.example.co.uk") or "") == "example.co.uk"
+
+
+def test_site_hash_is_sha256_hex_of_the_name() -> None:
+    assert site_hash("example.com") == hashlib.sha256(b"example.com").hexdigest()

@@ -1,0 +1,186 @@
+"""api.store.SiteStore on a real Redis: report cache, site history, listing, prefix buckets, outages."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from typing import Any
+
+import pytest
+import redis
+
+from api.domains import site_hash
+from api.redis_client import connect
+from api.store import SiteStore, StoreUnavailable
+
+pytestmark = pytest.mark.redis
+
+
+def make_report(text: str, grade: str | None, score: int | None, risks: list[str], version: str = "1") -> dict:
+    """A report dict shaped like the API's (content made up; the store only reads these fields)."""
+    return {
+        "id": hashlib.sha256(text.encode()).hexdigest(),
+        "is_policy": grade is not None,
+        "grade": grade,
+        "score": score,
+        "scorer_version": version,
+        "url": "https://www.example.com/privacy",
+        "title": "Privacy",
+        "risks": [
+            {"id": rid, "detected": rid in risks, "severity": "high" if rid in risks else "none", "evidence": []}
+            for rid in ("broad_disclosure", "no_opt_out", "retention_after_deletion")
+        ],
+    }
+
+
+@pytest.fixture
+def store(redis_url: str) -> SiteStore:
+    return SiteStore(connect(redis_url))
+
+
+def test_report_round_trip_is_keyed_by_scorer_version(store: SiteStore) -> None:
+    report = make_report("v1 text", "C", 60, ["broad_disclosure"], version="1")
+    store.put_report(report)
+    assert store.cached_report(report["id"], "1")["grade"] == "C"
+    assert store.cached_report(report["id"], "2") is None  # another scorer version is a miss
+    # Reading by id falls back to the newest stored version when the current one has none.
+    assert store.get_report(report["id"])["scorer_version"] == "1"
+    assert store.get_report_json(report["id"], "2") is not None
+    assert store.get_report("0" * 64) is None
+
+
+def test_stored_reports_are_marked_cached(store: SiteStore) -> None:
+    report = {**make_report("t", "A", 95, []), "cached": False}
+    store.put_report(report)
+    assert store.cached_report(report["id"], "1")["cached"] is True
+
+
+def test_history_records_each_distinct_version_newest_first(store: SiteStore) -> None:
+    first = make_report("first", "C", 60, ["broad_disclosure", "retention_after_deletion"])
+    second = make_report("second", "B", 75, ["broad_disclosure", "no_opt_out"])
+    store.put_report(first)
+    store.put_report(second)
+    store.record_site("example.com", first, "2025-01-01T00:00:00.000Z", 1.0)
+    store.record_site("example.com", first, "2025-01-02T00:00:00.000Z", 2.0)  # seen again
+    store.record_site("example.com", second, "2025-01-03T00:00:00.000Z", 3.0)
+
+    site = store.get_site("example.com")
+    assert site["current"]["id"] == second["id"]
+    assert [entry["id"] for entry in site["history"]] == [second["id"], first["id"]]
+    newest, oldest = site["history"]
+    assert oldest["first_seen"] == "2025-01-01T00:00:00.000Z"
+    assert oldest["last_seen"] == "2025-01-02T00:00:00.000Z"
+    assert oldest["changes"] == {"added": [], "removed": [], "grade_from": None, "grade_to": "C"}
+    assert newest["changes"] == {
+        "added": ["no_opt_out"],
+        "removed": ["retention_after_deletion"],
+        "grade_from": "C",
+        "grade_to": "B",
+    }
+
+
+def test_returning_to_an_older_policy_is_a_new_history_entry(store: SiteStore) -> None:
+    a, b = make_report("a", "A", 90, []), make_report("b", "D", 40, ["no_opt_out"])
+    for n, report in enumerate((a, b, a)):
+        store.put_report(report)
+        store.record_site("example.com", report, f"2025-01-0{n + 1}T00:00:00.000Z", float(n))
+    history = store.get_site("example.com")["history"]
+    assert [entry["grade"] for entry in history] == ["A", "D", "A"]
+    assert history[0]["changes"]["removed"] == ["no_opt_out"]
+
+
+def test_concurrent_writers_lose_no_history(store: SiteStore, redis_url: str) -> None:
+    reports = [make_report(f"version {n}", "C", 50 + n, []) for n in range(16)]
+    barrier = threading.Barrier(len(reports))
+
+    def write(report: dict[str, Any]) -> None:
+        own = SiteStore(connect(redis_url))  # one connection per writer, like separate workers
+        barrier.wait()
+        own.record_site("busy.example", report, "2025-01-01T00:00:00.000Z", 1.0)
+
+    threads = [threading.Thread(target=write, args=(report,)) for report in reports]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    history = store.get_site("busy.example")["history"]
+    assert sorted(entry["id"] for entry in history) == sorted(report["id"] for report in reports)
+
+
+def test_unknown_site_is_none(store: SiteStore) -> None:
+    assert store.get_site("nowhere.example") is None
+
+
+def _record(store: SiteStore, site: str, grade: str, score: int, when: float) -> None:
+    report = make_report(site, grade, score, [])
+    store.put_report(report)
+    store.record_site(site, report, f"2025-01-01T00:00:{int(when):02d}.000Z", when)
+
+
+def test_list_sites_pages_by_most_recent(store: SiteStore) -> None:
+    for n, site in enumerate(["a.example", "b.example", "c.example"]):
+        _record(store, site, "B", 70, float(n))
+    items, total = store.list_sites(limit=2, offset=0)
+    assert total == 3
+    assert [item["site"] for item in items] == ["c.example", "b.example"]
+    items, _ = store.list_sites(limit=2, offset=2)
+    assert [item["site"] for item in items] == ["a.example"]
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("grade", ["best.example", "mid.example", "worst.example"]),
+        ("score", ["best.example", "mid.example", "worst.example"]),
+        ("site", ["best.example", "mid.example", "worst.example"]),
+        ("updated", ["worst.example", "mid.example", "best.example"]),
+    ],
+)
+def test_list_sites_sorts(store: SiteStore, sort: str, expected: list[str]) -> None:
+    _record(store, "best.example", "A", 95, 1)
+    _record(store, "mid.example", "C", 60, 2)
+    _record(store, "worst.example", "E", 10, 3)
+    items, total = store.list_sites(limit=10, offset=0, sort=sort)
+    assert [item["site"] for item in items] == expected
+    assert total == 3
+
+
+def test_list_sites_filters_by_query(store: SiteStore) -> None:
+    _record(store, "shop.example", "A", 95, 1)
+    _record(store, "news.example", "C", 60, 2)
+    items, total = store.list_sites(limit=10, offset=0, query="SHOP")
+    assert (total, [item["site"] for item in items]) == (1, ["shop.example"])
+
+
+def test_prefix_bucket_holds_exactly_the_matching_sites(store: SiteStore) -> None:
+    sites = [f"site{n}.example" for n in range(40)]
+    for n, site in enumerate(sites):
+        _record(store, site, "B", 70, float(n))
+    prefix = site_hash(sites[0])[:4]
+    found = store.sites_with_prefix(prefix)
+    assert [item["site"] for item in found] == sorted(s for s in sites if site_hash(s).startswith(prefix))
+    assert all(item["site_hash"] == site_hash(item["site"]) for item in found)
+    other = next(p for p in ("0000", "ffff", "1234") if not any(site_hash(s).startswith(p) for s in sites))
+    assert store.sites_with_prefix(other) == []
+
+
+def test_store_raises_store_unavailable_when_redis_is_down(closed_redis_url: str) -> None:
+    store = SiteStore(connect(closed_redis_url, timeout=0.2))
+    assert store.ping() is False
+    report = make_report("x", "A", 90, [])
+    calls = [
+        lambda: store.get_site("example.com"),
+        lambda: store.list_sites(10, 0),
+        lambda: store.sites_with_prefix("abcd"),
+        lambda: store.get_report(report["id"]),
+        lambda: store.put_report(report),
+        lambda: store.record_site("example.com", report, "2025-01-01T00:00:00.000Z", 1.0),
+    ]
+    for call in calls:
+        with pytest.raises(StoreUnavailable):
+            call()
+
+
+def test_nothing_is_given_an_expiry(store: SiteStore, redis_client: redis.Redis) -> None:
+    _record(store, "keep.example", "A", 95, 1)
+    assert all(redis_client.ttl(key) == -1 for key in redis_client.keys("pg:*"))
