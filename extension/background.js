@@ -1,0 +1,44 @@
+/*
+ * Service worker (Chrome) / event page (Firefox): registers listeners at top level and delegates to
+ * lib/controller.js. It keeps no state in globals, since the browser may stop it at any moment;
+ * everything lives in chrome.storage (per-tab state in storage.session, caches in storage.local).
+ */
+import { createController } from './lib/controller.js';
+import { webext } from './lib/webext.js';
+
+function controller() {
+  // Cheap to build per event; holds only references to the extension API.
+  return createController({ webext, fetchImpl: (...args) => fetch(...args) });
+}
+
+/** Message routes: content scripts report pages; the popup asks for actions on a tab. */
+function route(message, sender) {
+  if (!message || typeof message.type !== 'string' || sender.id !== webext.runtime.id) return null;
+  const fromTab = sender.tab?.id;
+  const tabId = Number.isInteger(message.tabId) ? message.tabId : null;
+  switch (message.type) {
+    case 'page':
+      return Number.isInteger(fromTab) && sender.frameId === 0 ? controller().handlePage(fromTab, message) : null;
+    // The actions below come from the popup, an extension page (no sender.tab).
+    case 'rescore':
+      return fromTab === undefined && tabId !== null ? controller().rescore(tabId) : null;
+    case 'score-site-policy':
+      return fromTab === undefined && tabId !== null ? controller().scoreSitePolicy(tabId) : null;
+    case 'load-report':
+      return fromTab === undefined && tabId !== null ? controller().loadReport(tabId) : null;
+    default:
+      return null;
+  }
+}
+
+webext.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  const work = route(message, sender);
+  if (!work) return false;
+  // sendResponse + `return true` is the async reply both Chrome and Firefox accept.
+  work.then(sendResponse, (error) => sendResponse({ ok: false, error: String(error?.message ?? error) }));
+  return true;
+});
+
+webext.tabs.onRemoved.addListener((tabId) => {
+  controller().forgetTab(tabId);
+});

@@ -1,0 +1,90 @@
+/*
+ * Content script entry (classic script, runs last): finds and extracts, nothing else.
+ * On load it reports the page to the service worker: URL, title, whether it looks like a privacy
+ * policy (policy-page.js) and the site's policy link (policy-links.js). No page text leaves this
+ * script until the service worker asks for it ("extract"), which it does only for detected
+ * policies with automatic capture on, or when the user presses a button in the popup.
+ */
+(function () {
+  'use strict';
+  // Same rule as extension/lib/webext.js (classic scripts cannot import it).
+  const webext = globalThis.browser ?? globalThis.chrome;
+  const pg = globalThis.policygrade;
+  const MAX_DETECTION_CHARS = 60000;
+  const MAX_LINKS = 3000;
+  const FOOTER = 'footer, [role="contentinfo"], #footer, .footer, .site-footer, #site-footer';
+  const pageId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+  function headings(doc) {
+    return Array.from(doc.querySelectorAll('h1, h2')).slice(0, 12).map((h) => h.textContent.replace(/\s+/g, ' ').trim());
+  }
+
+  function linkDescriptors(doc) {
+    const links = [];
+    for (const l of doc.querySelectorAll('link[rel~="privacy-policy"][href]')) {
+      links.push({ href: l.href, text: '', rel: l.getAttribute('rel') || '', ariaLabel: '', title: '', inFooter: false });
+    }
+    const anchors = Array.from(doc.querySelectorAll('a[href]'));
+    // Keep the end of long pages: the site footer, where policy links live, comes last.
+    for (const a of anchors.slice(-MAX_LINKS)) {
+      links.push({
+        href: a.href,
+        text: a.textContent || '',
+        rel: a.getAttribute('rel') || '',
+        ariaLabel: a.getAttribute('aria-label') || '',
+        title: a.getAttribute('title') || '',
+        inFooter: Boolean(a.closest(FOOTER)),
+      });
+    }
+    return links;
+  }
+
+  /** Readability's article text with paragraph breaks, or the <main>/<body> text when it finds none. */
+  function extractFrom(doc, url) {
+    let text = '';
+    let title = doc.title || '';
+    try {
+      // Readability mutates the document it is given: always hand it a copy.
+      const article = new Readability(doc.cloneNode(true), { charThreshold: 300 }).parse();
+      if (article && article.content) {
+        // DOMParser builds an inert document: nothing in it runs or loads.
+        const parsed = new DOMParser().parseFromString(article.content, 'text/html');
+        text = pg.blockText(parsed.body);
+        title = article.title || title;
+      }
+    } catch (e) {
+      text = '';
+    }
+    if (text.length < 200) text = pg.blockText(doc.querySelector('main, [role="main"], article') || doc.body);
+    return { ok: true, text, title: title.slice(0, 500), url };
+  }
+
+  function report() {
+    const text = (document.body && document.body.innerText) || '';
+    const detection = pg.detectPolicyPage({ url: location.href, title: document.title, headings: headings(document), text: text.slice(0, MAX_DETECTION_CHARS) });
+    const policyLink = detection.isPolicy ? null : pg.findPolicyLink({ links: linkDescriptors(document), pageUrl: location.href });
+    webext.runtime.sendMessage({ type: 'page', pageId, url: location.href, title: document.title, detection, policyLink }).catch(() => {
+      /* the service worker is restarting or the extension was reloaded: nothing to do */
+    });
+  }
+
+  webext.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (!message || sender.id !== webext.runtime.id || message.pageId !== pageId) return false;
+    if (message.type === 'extract') {
+      sendResponse(extractFrom(document, location.href));
+      return false;
+    }
+    if (message.type === 'extract-html' && typeof message.html === 'string' && typeof message.url === 'string') {
+      const doc = new DOMParser().parseFromString(message.html, 'text/html');
+      // Relative links and Readability's URL handling need the fetched page's address as the base.
+      const base = doc.createElement('base');
+      base.href = message.url;
+      doc.head.prepend(base);
+      sendResponse(extractFrom(doc, message.url));
+      return false;
+    }
+    return false;
+  });
+
+  report();
+})();

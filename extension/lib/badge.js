@@ -1,0 +1,66 @@
+/** What the toolbar badge shows for a tab's state: text, colours and tooltip title. */
+
+// Grade colours run green (A) to red (E). Text colour is chosen per background so the letter keeps
+// a contrast ratio of at least 4.5:1 (WCAG AA); tests/extension/badge.test.mjs checks every pair.
+export const GRADE_COLORS = Object.freeze({
+  A: { background: '#1a7f37', foreground: '#ffffff' },
+  B: { background: '#9bc53d', foreground: '#111111' },
+  C: { background: '#f2c12e', foreground: '#111111' },
+  D: { background: '#f08a24', foreground: '#111111' },
+  E: { background: '#c62828', foreground: '#ffffff' },
+});
+export const NEUTRAL_COLORS = Object.freeze({ background: '#5f6368', foreground: '#ffffff' });
+export const ERROR_COLORS = Object.freeze({ background: '#3c4043', foreground: '#ffffff' });
+
+const NO_BADGE = Object.freeze({ text: '', ...NEUTRAL_COLORS, title: 'policygrade' });
+
+function plural(n, one, many) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** True for one of the five grade letters. */
+export function isGrade(value) {
+  return typeof value === 'string' && Object.hasOwn(GRADE_COLORS, value);
+}
+
+/**
+ * Badge for a tab state (see lib/tab-state.js). `state.status` is one of: scoring, graded,
+ * ungraded, not_policy, error, rate_limited; anything else (or no state: a browser page) is no badge.
+ */
+export function badgeFor(state) {
+  if (!state || typeof state !== 'object') return NO_BADGE;
+  const site = state.site ? ` for ${state.site}` : '';
+  switch (state.status) {
+    case 'scoring':
+      return { text: '…', ...NEUTRAL_COLORS, title: 'policygrade: scoring this privacy policy…' };
+    case 'graded': {
+      if (!isGrade(state.grade)) return { text: '?', ...NEUTRAL_COLORS, title: `No privacy policy grade${site} yet` };
+      const score = Number.isFinite(state.score) ? ` (${state.score}/100)` : '';
+      // Risk count is known when we hold the full report; a prefix look-up only carries grade and score.
+      const risks = Number.isInteger(state.riskCount) ? `: ${plural(state.riskCount, 'risk', 'risks')}` : site;
+      return { text: state.grade, ...GRADE_COLORS[state.grade], title: `Privacy policy grade ${state.grade}${score}${risks}` };
+    }
+    case 'ungraded':
+    case 'not_policy':
+      return { text: '?', ...NEUTRAL_COLORS, title: `No privacy policy grade${site} yet` };
+    case 'rate_limited':
+      return { text: '!', ...ERROR_COLORS, title: 'policygrade: too many requests to the API; try again shortly' };
+    case 'error':
+      return { text: '!', ...ERROR_COLORS, title: `policygrade: ${state.error?.message ?? 'something went wrong'}` };
+    default:
+      return NO_BADGE;
+  }
+}
+
+/** Relative luminance of a #rrggbb colour (WCAG 2.x definition). */
+export function luminance(hex) {
+  const channels = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+  const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG contrast ratio of two #rrggbb colours (1..21). */
+export function contrastRatio(a, b) {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
