@@ -34,6 +34,8 @@ export function parseRetryAfter(value, nowMs = Date.now()) {
   if (typeof value !== 'string' || !value.trim()) return null;
   const text = value.trim();
   if (/^\d+$/.test(text)) return Number(text);
+  // An HTTP-date names its weekday and month ("Sun, 06 Nov 1994 08:49:37 GMT"); "-5" is no date.
+  if (!/[a-z]{3}/i.test(text)) return null;
   const when = Date.parse(text);
   if (Number.isNaN(when)) return null;
   return Math.max(0, Math.ceil((when - nowMs) / 1000));
