@@ -77,7 +77,7 @@ class ApiDoc:
 
 
 def _ref_name(ref: str) -> str:
-    """"#/components/schemas/Report" -> "Report" (also OpenAPI 2's "#/definitions/Report")."""
+    """Schema name from a $ref: "#/components/schemas/Report" (or OpenAPI 2 "#/definitions/...")."""
     return ref.rsplit("/", 1)[-1]
 
 

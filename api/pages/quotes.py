@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-#: Where a sentence ends: terminal punctuation (plus closing quotes/brackets) then whitespace, or a
-#: blank line / line break (headings and bullet items in pasted policies often lack a period).
-#: The lookbehinds keep "e.g. ", "i.e. ", "Inc. " and friends inside their sentence.
-_BOUNDARY = re.compile(
-    r"(?<!\be\.g)(?<!\bi\.e)(?<!\bInc)(?<!\bLtd)(?<!\bCo)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bNo)(?<!\bvs)"
-    r"[.!?][\"'\u201d\u2019)\]]*\s+"
-    r"|\n[ \t]*\n\s*"
-    r"|\n(?=[ \t]*(?:[-*\u2022\u25aa]|\d+[.)])\s)"
-)
+# The scorer's own splitter: context sentences end where the scorer's evidence sentences end.
+from scoring._sentences import Sentence, split_sentences
 
 #: How far to look either side of a quote. Bounded so a 2 MB policy costs the same as a short one.
 WINDOW_CHARS = 700
@@ -24,7 +16,11 @@ ELLIPSIS = "\u2026"
 
 @dataclass(frozen=True)
 class QuoteInContext:
-    """Text before the quote, the quote, and text after it; all plain text, whitespace collapsed."""
+    """Text before the quote, the quote, and text after it: plain text for a ``pre-line`` element.
+
+    Whitespace inside a sentence is collapsed to single spaces; between two sentences a line break
+    is kept if the policy had one there (headings and list items stay on their own lines).
+    """
 
     before: str
     quote: str
@@ -45,42 +41,58 @@ def _collapse(text: str) -> str:
     return f"{lead}{core}{trail}"
 
 
-def _before(text: str, start: int, sentences: int) -> str:
-    """Up to ``sentences`` whole sentences that end right before ``start``."""
+def _gap(text: str) -> str:
+    """What to show between two sentences: a line break if there was one, else a space (or nothing)."""
+    if text.strip():
+        return _collapse(text)  # stray characters the splitter left out (bullets, separators)
+    if not text:
+        return ""
+    return "\n" if "\n" in text else " "
+
+
+def _render(chunk: str, sentences: list[Sentence], start: int, end: int) -> str:
+    """``chunk[start:end]`` with whitespace collapsed inside ``sentences`` and gaps kept as breaks."""
+    parts = []
+    cursor = start
+    for sentence in sentences:
+        parts.append(_gap(chunk[cursor : sentence.start]))
+        parts.append(" ".join(sentence.text.split()))
+        cursor = sentence.end
+    parts.append(_gap(chunk[cursor:end]))
+    return "".join(parts)
+
+
+def _before(text: str, start: int, count: int) -> str:
+    """Up to ``count`` whole sentences that end right before ``start``, and the gap to the quote."""
     window_start = max(0, start - WINDOW_CHARS)
     head = text[window_start:start]
-    # Boundaries strictly inside the head; the last one is usually the end of the previous sentence.
-    starts = [m.end() for m in _BOUNDARY.finditer(head) if m.end() < len(head)]
-    # The quote begins a sentence, so the sentence before it ends at the last boundary (or at the
-    # head's end); keep ``sentences`` of them.
-    if len(starts) >= sentences:
-        return head[starts[-sentences]:]
-    if window_start == 0:
-        return head
-    return _cut_to_word_start(head)
+    sentences = split_sentences(head)
+    if not sentences:
+        return _gap(head)
+    keep = sentences[-count:]
+    rendered = _render(head, keep, keep[0].start, len(head))
+    if window_start > 0 and keep[0] is sentences[0]:
+        # The window may have cut the first sentence: drop its first (partial) word.
+        space = rendered.find(" ")
+        rendered = ELLIPSIS + (rendered[space + 1 :] if space != -1 else rendered)
+    return rendered
 
 
-def _after(text: str, end: int, sentences: int) -> str:
-    """Up to ``sentences`` whole sentences that start right after ``end``."""
+def _after(text: str, end: int, count: int) -> str:
+    """The gap after the quote and up to ``count`` whole sentences that follow it."""
     window_end = min(len(text), end + WINDOW_CHARS)
     tail = text[end:window_end]
-    # Skip the boundary that closes the quoted sentence itself (a quote may stop before its period).
-    ends = [m.start() + 1 for m in _BOUNDARY.finditer(tail) if m.start() > 0]
-    if len(ends) >= sentences:
-        return tail[: ends[sentences - 1]]
-    if window_end == len(text):
-        return tail
-    return _cut_to_word_end(tail)
-
-
-def _cut_to_word_start(head: str) -> str:
-    space = head.find(" ")
-    return ELLIPSIS + (head[space + 1 :] if space != -1 else head)
-
-
-def _cut_to_word_end(tail: str) -> str:
-    space = tail.rfind(" ")
-    return (tail[:space] if space > 0 else tail) + ELLIPSIS
+    sentences = split_sentences(tail)
+    if not sentences:
+        return _gap(tail)
+    if sentences[0].start == 0 and not tail[:1].isspace():
+        count += 1  # the quote stopped inside its sentence: the rest of it is not a sentence of context
+    keep = sentences[:count]
+    rendered = _render(tail, keep, 0, keep[-1].end)
+    if window_end < len(text) and keep[-1] is sentences[-1]:
+        space = rendered.rfind(" ")
+        rendered = (rendered[:space] if space > 0 else rendered) + ELLIPSIS
+    return rendered
 
 
 def locate_quote(text: str, start: int, end: int, quote: str) -> tuple[int, int] | None:
@@ -106,11 +118,11 @@ def quote_in_context(
     if text is None or span is None:
         return QuoteInContext(before="", quote=_collapse(quote).strip(), after="", has_context=False)
     begin, finish = span
-    before = _collapse(_before(text, begin, sentences)).lstrip()
-    after = _collapse(_after(text, finish, sentences)).rstrip()
+    before = _before(text, begin, sentences).lstrip()
+    after = _after(text, finish, sentences).rstrip()
     return QuoteInContext(
         before=before,
-        quote=_collapse(text[begin:finish]).strip(),
+        quote=" ".join(text[begin:finish].split()),
         after=after,
         has_context=bool(before.strip() or after.strip()),
     )

@@ -72,7 +72,7 @@ def duration_in_words(minutes: float) -> str:
 
 
 def reading_time_in_words(minutes: float) -> str:
-    """"11 minutes to read at 250 words per minute"."""
+    """The reading time as a phrase: "11 minutes to read at 250 words per minute"."""
     return f"{duration_in_words(minutes)} to read at {WORDS_PER_MINUTE} words per minute"
 
 
@@ -104,8 +104,10 @@ def length_comparison(word_count: int) -> str:
     if 0.85 <= ratio <= 1.15:
         relation = "about as long as"
     elif ratio > 1.15:
-        multiple = "twice" if 1.85 <= ratio < 2.15 else (
-            f"{ratio:.1f} times" if ratio < 2 else f"{round(ratio)} times"
+        multiple = (
+            "twice"
+            if 1.85 <= ratio < 2.15
+            else (f"{ratio:.1f} times" if ratio < 2 else f"{round(ratio)} times")
         )
         relation = f"about {multiple} as long as"
     elif ratio >= 0.1:

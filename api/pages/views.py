@@ -109,7 +109,11 @@ def grade_pasted() -> tuple[str, int] | str:
     view = build_report_view(report, text=normalize_text(text))
     notice = "This exact text was graded before; this is the stored report." if report.get("cached") else ""
     return render_template(
-        "pages/report.html", view=view, site=None, history=(), cached_notice=notice,
+        "pages/report.html",
+        view=view,
+        site=None,
+        history=(),
+        cached_notice=notice,
         policy_link=_linkable(view.url),
     )
 
@@ -134,7 +138,11 @@ def report_page(report_id: str) -> tuple[str, int] | str:
         return error_page(404, "No such report", "This report is not stored (or was never made).")
     view = build_report_view(report, text=_stored_text(report_id))
     return render_template(
-        "pages/report.html", view=view, site=None, history=(), cached_notice="",
+        "pages/report.html",
+        view=view,
+        site=None,
+        history=(),
+        cached_notice="",
         policy_link=_linkable(view.url),
     )
 
