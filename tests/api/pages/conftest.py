@@ -47,7 +47,10 @@ DISCLOSURE_QUOTE = _sentence(POLICY, "We may disclose your personal", "rights, p
 RETENTION_QUOTE = _sentence(POLICY, "However, copies of your data", "delete your account.")
 
 #: Hostile text: markup, an attribute breakout and a javascript: link, inside sentences a report quotes.
-HOSTILE_QUOTE = 'We may share data <script>alert("pwned")</script> "onerror="alert(1)" with <a href="javascript:alert(2)">partners</a>.'
+HOSTILE_QUOTE = (
+    'We may share data <script>alert("pwned")</script> "onerror="alert(1)" with '
+    '<a href="javascript:alert(2)">partners</a>.'
+)
 HOSTILE_POLICY = f"Privacy Policy. We collect your e-mail. {HOSTILE_QUOTE} You can opt out at any time."
 
 
