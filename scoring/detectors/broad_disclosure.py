@@ -14,14 +14,17 @@ PREFILTER = rx(
     r"merge|acqui|bankrupt|insolv|reorgani|successor|assets|sale of|sold|business transition|"
     r"change (?:of|in) (?:control|ownership)|corporate transaction|out of business|"
     r"good[- ]faith|discretion|deem|believe|rights|property|safety|legitimate interest|fraud|"
-    r"protect|enforce|investigat|harm|emergenc|national security"
+    r"protect|enforce|investigat|harm|emergenc|imminent|national security|ownership|litigation|remedies|"
+    r"restructur|joint venture|buy|sell|partner with|take over|business"
 )
 
 # A verb of handing data over; the "self-judged grounds" rules need one in the same sentence.
 DISCLOSE_VERB = rx(
-    r"\b(?:disclos|shar|releas|provid|transfer|pass(?:es|ed|ing)? (?:on|along)|pass|giv|report|"
-    r"furnish|hand|turn\w* over|mak\w* (?:\w+ )?available|access|preserv|sell|sold|assign|forward|"
-    r"suppl|reveal|divulg|transmit|send|respond|cooperat|co-operat)\w*"
+    r"\b(?:disclos|shar|releas|transfer|pass|report|furnish|hand|turn\w* over|mak\w* (?:\w+ )?available|"
+    r"preserv|sell|sold|assign|forward|suppl|reveal|divulg|transmit|respond|cooperat|co-operat)\w*|"
+    r"\b(?:provid|giv|send)\w*\s+(?!you\b|us\b)(?:\w+\s+){0,12}?(?:to|with)\b|"
+    r"\b(?:entitled to|gain|obtain|have|allow\w*|grant\w*)\s+access\s+to\s+(?:your|personal|user|customer)|"
+    r"\baccess(?:ing)?\s+(?:your|personal|user|customer)\s+(?:\w+\s+)?(?:information|data|content|accounts?)"
 )
 
 #: Phrasing families, strongest first. Each regex is bounded: no nested unbounded quantifiers.
@@ -30,7 +33,8 @@ RULES: tuple[Rule, ...] = (
     # necessary" / "as we deem appropriate" / "at our sole discretion" (Automattic, Microsoft, Amazon).
     rule(
         "self_judged_necessity",
-        r"\bgood[- ]faith\b|\bsole (?:and absolute )?discretion\b|\bas (?:we|it) (?:deems?|sees? fit|considers?)|"
+        r"(?<!you )\bbelieve in good faith\b|\bgood[- ]faith (?:belief|believe|determination)|\bin (?:our )?good[- ]faith\b|"
+        r"\bsole (?:and absolute )?discretion\b|\bas (?:we|it) (?:deems?|sees? fit|considers?)|"
         r"\b(?:we|it|company|they)\s+(?:reasonably\s+|may\s+)?(?:believes?|determines?|deems?|decides?|considers?)"
         r"\b.{0,60}?\b(?:necessary|appropriate|required|advisable|warranted|needed)\b|"
         r"\bwhenever we (?:deem|believe|consider)",
@@ -42,9 +46,10 @@ RULES: tuple[Rule, ...] = (
     rule(
         "law_enforcement_request",
         r"\blaw[- ]enforcement\b|\bpolice\b|\bnational security\b|\binvestigatory bod|"
-        r"\b(?:government(?:al)?|public|judicial|regulatory|state|federal|tax|competent|health)\s+"
+        r"\b(?:government(?:al)?|public|judicial|regulatory|state|federal|tax|competent)\s+"
         r"(?:agenc(?:y|ies)|authorit(?:y|ies)|officials?|bod(?:y|ies)|requests?|entities|investigators?)\b|"
-        r"\bgovernment (?:request|authority|order)",
+        r"\bgovernment (?:request|authority|order)|\b(?:relevant|competent|appropriate|other|foreign|legal)\s+"
+        r"authorit(?:y|ies)\b|\bcourts?\s+(?:and|or)\s+(?:other\s+)?(?:authorities|regulators|agencies)\b",
         "high",
         "data can go to the police or government authorities on their request",
     ),
@@ -52,12 +57,15 @@ RULES: tuple[Rule, ...] = (
     # Terms", "for our legitimate interests" (Amazon, Hulu, GDPR-style policies).
     rule(
         "protect_own_interests",
-        r"\bprotect\w*\s+(?:and\s+defend\s+)?(?:\w+\s+){0,5}?(?:rights|property|safety|interests|security|integrity)\b|"
-        r"\benforc\w*\s+(?:\w+\s+){0,3}?(?:terms|agreements?|polic(?:y|ies)|rights|rules|conditions)\b|"
+        r"\bprotect\w*\s+(?:and\s+defend\s+)?(?:\w+,?\s+){0,5}?(?:rights|property|safety|interests)\b|"
+        r"\benforc(?:e|es|ing)\s+(?:our|its|the|these|this|their|any|applicable)\s+(?:\w+\s+){0,2}?(?:terms|"
+        r"agreements?|polic(?:y|ies)|rights|rules|conditions)\b|"
         r"\blegitimate (?:business )?interests?\b|\bdefend\w*\s+(?:\w+\s+){0,3}?(?:claims|rights|lawsuits)\b|"
         r"\b(?:establish|exercise)\w*\s+(?:\w+\s+){0,3}?legal (?:rights|claims)|\bprevent\w*\s+(?:\w+\s+){0,2}?"
         r"(?:fraud|harm|injury|illegal)|\binvestigat\w*\s+(?:\w+\s+){0,3}?(?:fraud|illegal|violations?|wrongdoing)|"
-        r"\bemergenc(?:y|ies)\b",
+        r"\b(?:prevent\w*|respond\w* to|in) an? emergenc|\bimminent\b|\bdanger of death|"
+        r"\bserious (?:physical |bodily )?(?:harm|injury)|\b(?:defend|pursue|commence)\w*\s+(?:\w+\s+){0,3}?"
+        r"(?:litigation|lawsuits?|remedies|legal action)|\bdefend (?:ourselves|itself|themselves)\b",
         "high",
         "the company may share data whenever it judges it needed to protect its own rights or interests",
     ),
@@ -66,8 +74,8 @@ RULES: tuple[Rule, ...] = (
         "legal_process",
         r"\bsubpoenas?\b|\bcourt[- ]orders?\b|\borders? (?:of|from|by) a court\b|\bordered\b.{0,30}\bcourt\b|"
         r"\b(?:search|valid|court[- ]issued|judicial) warrants?\b|\bwarrants?,|,\s*warrants?\b|"
-        r"\bwarrants? or\b|\blegal (?:process|proceedings?|requests?|demands?|obligations?)\b|"
-        r"\blawful (?:requests?|process|orders?)\b|\bjudicial (?:proceedings?|process)\b|"
+        r"\bwarrants? or\b|\blegal (?:process|proceedings?|requests?)\b|"
+        r"\blawful (?:requests?|process|orders?)\b|\bjudicial (?:proceedings?|process)\b|\blegal demands?\b|"
         r"\bcompulsory process\b|\badministrative (?:orders?|tribunal)",
         "medium",
         "data can be handed over in answer to legal demands such as subpoenas or court orders",
@@ -78,11 +86,13 @@ RULES: tuple[Rule, ...] = (
         "required_by_law",
         r"\b(?:required|compelled|obliged|obligated|mandated|necessary|requested)\s+(?:to do so\s+)?"
         r"(?:by|under)\s+(?:\w+\s+){0,3}?(?:laws?|statutes?|regulations?|legislation|authorities)\b|"
-        r"\brequired or permitted by\b|\blegally (?:required|obliged|obligated|compelled|bound)\b|"
+        r"\brequired or permitted by\b|\blegally (?:\w+ or )?(?:required|obliged|obligated|compelled|bound|entitled)\b|"
         r"\bthe law requires\b|\brequired by\s+(?:\w+\s+){0,2}?law\b|"
-        r"\b(?:comply|compliance|conform)\w*\s+with\s+(?:\w+\s+){0,5}?(?:laws?|regulations?|legal|statutes?|rules)\b|"
+        r"\b(?:comply|compliance|conform)\w*\s+with\s+(?:\w+,?\s+){0,5}?(?:laws?|regulations?|statutes?|rules|"
+        r"legal (?:obligations?|requirements?|process|duties|orders?|requests?))\b|"
+        r"\bin accordance with\s+(?:\w+\s+){0,3}?(?:laws|legal requirements|court orders?)\b|"
         r"\b(?:satisfy|meet)\s+(?:\w+\s+){0,3}?(?:laws?|regulations?|legal)\b|"
-        r"\bas (?:otherwise )?(?:required|permitted) by\b|\bduty to (?:disclose|share|comply)|\bobliged to report",
+        r"\bas (?:otherwise )?required by\b|\bduty to (?:disclose|share|comply)|\bobliged to report",
         "medium",
         "data can be handed over whenever a law or authority is said to require it",
     ),
@@ -95,8 +105,17 @@ RULES: tuple[Rule, ...] = (
         r"\bbankrupt|\binsolven|\breceivership\b|\bliquidation\b|\bdissolution\b|\breorgani[sz]ation|"
         r"\bdivest|\bamalgamat|\bchange (?:of|in) (?:control|ownership)|\bbusiness transitions?\b|"
         r"\bcorporate (?:transactions?|sale|events?|restructuring)|\bsuccessors?\b|\bgo(?:es)? out of business\b|"
-        r"\btransfer of (?:ownership|assets|control)|\bsale of (?:\w+\s+){0,4}?(?:assets|business|company|stock|shares)\b|"
-        r"\b(?:sell|sold|buy|bought|transfer\w*)\s+(?:\w+\s+){0,6}?(?:assets|business(?:es)?|stock|companies)\b|"
+        r"\btransfer of (?:ownership|assets|control)|\bchange\w* (?:\w+ ){0,2}?ownership\b|"
+        r"\b(?:sale|transfer)\s+(?:or transfer\s+)?of\s+(?:\w+\s+){0,6}?(?:assets|business|company|stock|shares)\b|"
+        r"\b(?:acquir|purchas)\w*\s+(?:all|some|part|substantially|a portion|any)\s+(?:\w+\s+){0,4}?(?:our|its)\s+"
+        r"(?:\w+\s+)?(?:assets|business|company|stock|shares)\b|"
+        r"\b(?:business|company|companies|sites?|services?|websites?|assets|division|brand|operations|we|us)\s+"
+        r"(?:\w+\s+){0,3}?(?:is|are|be|being|were|was|get|gets)\s+(?:\w+\s+)?sold\b|"
+        r"\b(?:sell|buy|merge)\w*(?:,?\s+(?:(?:and/or|or|and)\s+)?(?:sell|buy|merge|partner)\w*){1,3},?\s+"
+        r"(?:with|to)\s+(?:other|another)\s+(?:compan|business|entit)|\btake over\s+(?:\w+\s+){0,2}?"
+        r"(?:management|operation|ownership|control)\b|"
+        r"\b(?:has|have|had)\s+merged\b|\brestructur\w*|\bjoint ventures?\b|"
+        r"\b(?:sell|sold|buy|bought|transfer\w*)\s+(?:\w+\s+){0,8}?(?:assets|business(?:es)?|stock)\b|"
         r"\b(?:transferred|business|acquired) assets\b|\bassets (?:transferred|sold|acquired)\b|\bmay be sold\b",
         "medium",
         "if the company is sold or merged, your data goes with it as a business asset",
@@ -105,7 +124,9 @@ RULES: tuple[Rule, ...] = (
 
 #: Rule names that only count when the sentence also has a disclosure verb ("protect our rights"
 #: alone may be about security, "comply with law" alone may be about retention).
-NEEDS_DISCLOSE_VERB = frozenset({"protect_own_interests", "required_by_law", "self_judged_necessity"})
+NEEDS_DISCLOSE_VERB = frozenset(
+    {"protect_own_interests", "required_by_law", "self_judged_necessity", "law_enforcement_request"}
+)
 #: Rule names about legal demands, which a narrow-scope promise can cancel.
 LEGAL_RULES = frozenset(
     {"self_judged_necessity", "law_enforcement_request", "legal_process", "required_by_law"}
@@ -137,10 +158,27 @@ PROMISE = rx(
 # Mentions of law that are about the user's rights or retention, not about handing data over.
 NOT_DISCLOSURE = rx(
     r"^(?:\w+\s+){0,6}?(?:you have|you may have|your rights?|right to (?:access|request|delete|opt))\b|"
-    r"\b(?:retain|keep|store|delete)\w*\b"
+    r"\b(?:retain|keep|store|delete)\w*\b|\b(?:justification|legal basis|lawful basis|article \d)"
 )
-#: A sentence this short without a verb of its own is a list item under "we may disclose your data:".
-FRAGMENT_WORDS = 14
+#: A list item under "we may disclose your data when:" has no verb of its own: it is short, and it
+#: opens in lower case or with a connective, or ends without a period ("to comply with law;").
+FRAGMENT_WORDS = 20
+FRAGMENT_SHAPE = rx(r"^(?:(?-i:[a-z(])|(?:when|where|if|as|to|in order to|for|in response to|in connection with)\b)|[^.]$")
+# Disclosures of data that identifies nobody are not a privacy risk ("we may disclose aggregated,
+# anonymous information as we deem appropriate").
+NON_PERSONAL = rx(r"\b(?:aggregated?|anonymous(?:ly)?|anonymi[sz]ed|non-personal|non-identifying|de-identified|"
+                  r"non-personally|statistical)\b")
+PERSONAL = rx(r"(?<!non-)(?<!non )\bpersonal(?:ly identifiable)? (?:information|data)\b|\byour (?:personal|information)\b")
+#: Rules a disclosure of anonymous data cancels (legal demands still count: the data may be linkable).
+SELF_JUDGED_RULES = frozenset({"self_judged_necessity", "protect_own_interests"})
+# Contract boilerplate that mentions courts and law without any disclosure: severability, governing
+# law, waiver clauses of terms of service.
+BOILERPLATE = rx(
+    r"\b(?:unenforceable|severab\w*|governed by|construed in accordance|waiver|remain in (?:full )?force|"
+    r"counter-notice|indemnif\w*)\b"
+)
+# "we will post changes ... in other places we deem appropriate" is about notice of changes.
+POLICY_CHANGE = rx(r"\bchang\w* (?:to )?(?:this|our|the) (?:privacy )?(?:policy|notice|statement)")
 
 SUMMARIES: dict[str, str] = {
     "self_judged_necessity": "hand your data to others whenever it decides that is necessary",
@@ -155,10 +193,16 @@ CLEAN_SUMMARY = "No clause was found letting the company disclose your data on b
 
 def _hits_in(sentence_text: str) -> list[tuple[Rule, Severity, str]]:
     """Rules matching one sentence, after scope and negation, with severity and a note."""
-    if not PREFILTER.search(sentence_text):
+    if not PREFILTER.search(sentence_text) or BOILERPLATE.search(sentence_text):
         return []
     has_verb = DISCLOSE_VERB.search(sentence_text) is not None
-    is_fragment = len(sentence_text.split()) <= FRAGMENT_WORDS and not NOT_DISCLOSURE.search(sentence_text)
+    is_fragment = (
+        len(sentence_text.split()) <= FRAGMENT_WORDS
+        and FRAGMENT_SHAPE.search(sentence_text.strip()) is not None
+        and not NOT_DISCLOSURE.search(sentence_text)
+    )
+    anonymous_only = NON_PERSONAL.search(sentence_text) and not PERSONAL.search(sentence_text)
+    policy_change = POLICY_CHANGE.search(sentence_text) is not None
     narrow = NARROW_WARRANT.search(sentence_text) and NOTIFIES_USER.search(sentence_text)
     promise = PROMISE.search(sentence_text) is not None
     matched: list[tuple[Rule, Severity, str]] = []
@@ -166,9 +210,16 @@ def _hits_in(sentence_text: str) -> list[tuple[Rule, Severity, str]]:
         found = candidate.regex.search(sentence_text)
         if found is None:
             continue
-        if candidate.name in NEEDS_DISCLOSE_VERB and not (has_verb or is_fragment):
+        # A list item that opens with the recipient ("Law enforcement authorities, when ...") names a
+        # disclosure without a verb of its own.
+        opens_with_recipient = candidate.name == "law_enforcement_request" and found.start() <= 25
+        if candidate.name in NEEDS_DISCLOSE_VERB and not (has_verb or is_fragment or opens_with_recipient):
             continue
         if candidate.name in LEGAL_RULES and narrow:
+            continue
+        if candidate.name in SELF_JUDGED_RULES and anonymous_only:
+            continue
+        if policy_change and candidate.name == "self_judged_necessity":
             continue
         if candidate.name == "business_transfer" and CONSENT_FIRST.search(sentence_text):
             continue
