@@ -147,7 +147,9 @@ class EmbeddedRedis:
         while not _answers_ping(self.socket_path):
             if self._process.poll() is not None or time.monotonic() > deadline:
                 self.stop()
-                raise EmbeddedRedisError(f"embedded Redis did not start; see {self.logfile}: {self._log_tail()}")
+                raise EmbeddedRedisError(
+                    f"embedded Redis did not start; see {self.logfile}: {self._log_tail()}"
+                )
             time.sleep(0.02)
         log.info(
             "embedded Redis started (%s, pid %d) on %s, data in %s",

@@ -151,7 +151,9 @@ class SiteListQuerySchema(ma.Schema):
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
     offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
     q = fields.String(load_default=None, validate=validate.Length(max=253))
-    sort = fields.String(load_default="updated", validate=validate.OneOf(["updated", "grade", "score", "site"]))
+    sort = fields.String(
+        load_default="updated", validate=validate.OneOf(["updated", "grade", "score", "site"])
+    )
 
 
 class SiteListSchema(ma.Schema):

@@ -1,4 +1,4 @@
-"""``policygrade serve``: run the app under gunicorn (programmatically) with the settings of api.gunicorn_conf."""
+"""``policygrade serve``: run the app under gunicorn, in this process, with api.gunicorn_conf's settings."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The per-app service objects kept in ``app.extensions["policygrade"]``: Redis client, store, embedded server."""
+"""Per-app service objects in ``app.extensions["policygrade"]``: Redis client, store, embedded server."""
 
 from __future__ import annotations
 

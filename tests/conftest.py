@@ -6,12 +6,20 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+# pytest puts tests/ on sys.path for this rootless conftest, and tests/api, tests/scoring would then
+# shadow the real packages as namespace packages. The repository root goes first so that `import api`
+# and `import scoring` always mean the project's packages.
+ROOT = Path(__file__).resolve().parent.parent
+if sys.path[:1] != [str(ROOT)]:
+    sys.path.insert(0, str(ROOT))
 
 
 def free_port() -> int:

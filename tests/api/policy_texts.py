@@ -23,7 +23,8 @@ How We Share Your Information
 We share personal information with service providers who process it on our behalf under contract.
 """
 
-_V1_SHARING = """We may disclose your personal information to law enforcement or other third parties if we believe
+_V1_SHARING = """\
+We may disclose your personal information to law enforcement or other third parties if we believe
 in good faith that disclosure is necessary to comply with the law, to protect our rights or property,
 or in connection with a merger, acquisition or sale of assets.
 
@@ -36,7 +37,8 @@ We may retain your personal information in our backups and archives even after y
 account, and deleted content may persist in backup copies for an indefinite period.
 """
 
-_V2_SHARING = """We may disclose your personal information to law enforcement or other third parties if we believe
+_V2_SHARING = """\
+We may disclose your personal information to law enforcement or other third parties if we believe
 in good faith that disclosure is necessary to comply with the law, to protect our rights or property,
 or in connection with a merger, acquisition or sale of assets.
 

@@ -16,7 +16,9 @@ from api.store import SiteStore, StoreUnavailable
 pytestmark = pytest.mark.redis
 
 
-def make_report(text: str, grade: str | None, score: int | None, risks: list[str], version: str = "1") -> dict:
+def make_report(
+    text: str, grade: str | None, score: int | None, risks: list[str], version: str = "1"
+) -> dict[str, Any]:
     """A report dict shaped like the API's (content made up; the store only reads these fields)."""
     return {
         "id": hashlib.sha256(text.encode()).hexdigest(),
@@ -27,7 +29,7 @@ def make_report(text: str, grade: str | None, score: int | None, risks: list[str
         "url": "https://www.example.com/privacy",
         "title": "Privacy",
         "risks": [
-            {"id": rid, "detected": rid in risks, "severity": "high" if rid in risks else "none", "evidence": []}
+            {"id": rid, "detected": rid in risks, "severity": "high" if rid in risks else "none"}
             for rid in ("broad_disclosure", "no_opt_out", "retention_after_deletion")
         ],
     }

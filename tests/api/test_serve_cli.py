@@ -1,0 +1,153 @@
+"""`policygrade serve`: gunicorn + embedded Redis; SIGTERM leaves no redis-server; a restart reads disk."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pytest
+from policy_texts import POLICY_V1
+
+pytestmark = [pytest.mark.redis, pytest.mark.slow]
+
+POLICYGRADE = Path(sys.executable).with_name("policygrade")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _get(url: str) -> tuple[int, Any]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, json.load(response)
+    except urllib.error.HTTPError as error:
+        return error.code, json.load(error)
+
+
+def _post(url: str, body: dict[str, Any]) -> Any:
+    request = urllib.request.Request(
+        url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}, method="POST"
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.load(response)
+
+
+def _redis_processes_for(data_dir: Path) -> list[int]:
+    """Pids of live redis-server processes whose command line mentions ``data_dir``."""
+    pids = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            state = (proc / "status").read_text()
+        except OSError:
+            continue
+        if "redis-server" in cmdline and str(data_dir) in cmdline and "zombie" not in state:
+            pids.append(int(proc.name))
+    return pids
+
+
+class Service:
+    """One `policygrade serve` process in ``workdir`` with the environment given."""
+
+    def __init__(self, workdir: Path, port: int, args: list[str], env: dict[str, str]) -> None:
+        self.base = f"http://127.0.0.1:{port}"
+        self.log = workdir / f"serve-{port}-{time.monotonic_ns()}.log"
+        self.process = subprocess.Popen(
+            [str(POLICYGRADE), "serve", *args],
+            cwd=workdir,
+            env=env,
+            stdout=self.log.open("wb"),
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if _get(self.base + "/healthz")[0] == 200:
+                    return
+            except OSError:
+                pass
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                pytest.fail("policygrade serve did not come up:\n" + self.log.read_text())
+            time.sleep(0.2)
+
+    def stop(self) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+        try:
+            return self.process.wait(30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+            pytest.fail("policygrade serve ignored SIGTERM:\n" + self.log.read_text())
+
+
+@pytest.fixture
+def serve_env(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "PORT", "POLICYGRADE_DATA_DIR"}}
+    env.update(WEB_CONCURRENCY="2", LOG_LEVEL="INFO")
+    return env
+
+
+def test_sigterm_stops_redis_and_a_restart_serves_from_disk(
+    tmp_path: Path, serve_env: dict[str, str], scorer: Any
+) -> None:
+    data_dir = tmp_path / "var"  # the default ./var, relative to the working directory
+    port = free_port()
+    first = Service(tmp_path, port, ["--port", str(port)], serve_env)
+    try:
+        report = _post(first.base + "/api/v1/score", {"text": POLICY_V1, "url": "https://www.examplify.co.uk/p"})
+        health = _get(first.base + "/healthz")[1]
+        redis_pids = _redis_processes_for(data_dir)
+    finally:
+        assert first.stop() == 0
+    assert health["redis"] == "ok"
+    assert len(redis_pids) == 1, "exactly one embedded redis-server per service, not one per worker"
+    log = first.log.read_text()
+    assert "embedded" in log and str(data_dir) in log  # the log says which Redis is in use
+    assert '"POST /api/v1/score HTTP/1.1" 200' in log  # access log
+    assert _redis_processes_for(data_dir) == [], "redis-server left running after SIGTERM"
+
+    # PORT from the environment works too.
+    port = free_port()
+    second = Service(tmp_path, port, [], {**serve_env, "PORT": str(port)})
+    try:
+        assert _redis_processes_for(data_dir) not in ([], redis_pids)  # a new server process
+        status, site = _get(second.base + "/api/v1/sites/examplify.co.uk")
+    finally:
+        assert second.stop() == 0
+    assert status == 200
+    assert site["current"]["id"] == report["id"]
+    assert _redis_processes_for(data_dir) == []
+
+
+def test_serve_uses_redis_url_when_set(tmp_path: Path, serve_env: dict[str, str], redis_url: str) -> None:
+    port = free_port()
+    args = ["--port", str(port), "--workers", "1"]
+    service = Service(tmp_path, port, args, {**serve_env, "REDIS_URL": redis_url})
+    try:
+        assert _get(service.base + "/healthz")[1]["redis"] == "ok"
+    finally:
+        service.stop()
+    assert not (tmp_path / "var").exists(), "no embedded Redis when REDIS_URL is set"
+
+
+@pytest.mark.parametrize("args", [["--port", "0"], ["--port", "http"], ["--bogus"]])
+def test_bad_serve_arguments_are_usage_errors(args: list[str]) -> None:
+    result = subprocess.run([str(POLICYGRADE), "serve", *args], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 2
+    assert "usage:" in result.stderr
