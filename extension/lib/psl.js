@@ -62,10 +62,20 @@ export function registrableDomain(host) {
 }
 
 /**
- * The "site" key the API files reports under for a page URL: the registrable domain, or the bare
- * hostname for IPs and single-label hosts (so a local test server still gets a stable key).
- * Returns null for non-http(s) URLs (browser pages, files, extension pages).
+ * The "site" key the API files reports under for a host (api/domains.py `registrable_domain`): the
+ * registrable domain, or the host itself for IPs and single-label hosts (localhost, intranet names);
+ * null for a host that is itself a public suffix ("co.uk").
  */
+export function siteOfHost(host) {
+  const h = normalizeHost(host);
+  if (!h) return null;
+  // URL.hostname keeps IPv6 brackets; Python's urlsplit drops them: key on the bare address.
+  if (isIpAddress(h)) return h.replace(/^\[(.*)\]$/, '$1');
+  if (!h.includes('.')) return h;
+  return registrableDomain(h);
+}
+
+/** The site of a page URL (see siteOfHost); null for non-http(s) URLs (browser pages, files). */
 export function siteOfUrl(url) {
   let parsed;
   try {
@@ -74,7 +84,5 @@ export function siteOfUrl(url) {
     return null;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  const host = normalizeHost(parsed.hostname);
-  if (!host) return null;
-  return registrableDomain(host) ?? host;
+  return siteOfHost(parsed.hostname);
 }

@@ -55,6 +55,8 @@ const URL_CASES = [
   ['about:blank', null],
   ['file:///home/me/policy.html', null],
   ['not a url', null],
+  ['http://co.uk/', null], // a public suffix is nobody's site
+  ['http://[::1]:8000/', '::1'],
 ];
 for (const [url, expected] of URL_CASES) {
   test(`siteOfUrl(${url}) is ${expected}`, () => assert.equal(siteOfUrl(url), expected));
