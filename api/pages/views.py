@@ -22,10 +22,10 @@ from api.scoring_service import normalize_text, score_text
 #: Pasted policies up to this many characters. The longest OPP-115 policy is about 50,000
 #: characters; four times that leaves room while keeping one form post cheap to score.
 PASTE_MAX_CHARS = 200_000
-#: Form bodies are percent-encoded (up to 3 bytes per byte of UTF-8, which is up to 4 per character);
-#: Flask's default MAX_FORM_MEMORY_SIZE of 500 kB would refuse a long non-ASCII policy before we can
-#: explain the limit, so the paste form gets its own bound.
-PASTE_MAX_FORM_BYTES = 4 * 1024 * 1024
+#: Bound on the whole form body. Form bodies are percent-encoded (3 bytes per byte of UTF-8, so up to
+#: 12 per character), so a policy at PASTE_MAX_CHARS fits; anything bigger is refused while reading
+#: (werkzeug checks only max_content_length for urlencoded forms) with the friendly 413 form page.
+PASTE_MAX_FORM_BYTES = 3 * 1024 * 1024
 SITES_PER_PAGE = 25
 #: The store's sorts and the direction each lists in (for aria-sort).
 SORTS = {"updated": "last update", "grade": "grade", "score": "score", "site": "name"}
@@ -82,7 +82,8 @@ def _form_error(title: str, message: str, status: int, text: str = "", url: str 
 @bp.post("/")
 def grade_pasted() -> tuple[str, int] | str:
     """Score pasted text with the same code as POST /api/v1/score and show the report."""
-    request.max_form_memory_size = PASTE_MAX_FORM_BYTES
+    request.max_content_length = PASTE_MAX_FORM_BYTES
+    request.max_form_memory_size = PASTE_MAX_FORM_BYTES  # the same bound for a multipart post
     too_long = (
         "That text is too long",
         f"Paste at most {PASTE_MAX_CHARS:,} characters. For longer documents use the JSON API.",
