@@ -175,7 +175,10 @@ async function render(tab) {
     main.querySelector('.popup-error')?.remove();
     main.append(h('p', { class: 'error-box popup-error', role: 'alert' }, message));
   };
+  // Re-rendering replaces the buttons: keep keyboard focus on the one with the same label.
+  const focused = main.contains(document.activeElement) ? document.activeElement.textContent : null;
   main.replaceChildren(...viewNodes(view, tab?.id, showError).filter(Boolean));
+  if (focused) [...main.querySelectorAll('button, a')].find((el) => el.textContent === focused)?.focus();
   main.setAttribute('aria-busy', String(view.kind === 'loading' || view.kind === 'scoring'));
   main.dataset.kind = view.kind;
   document.getElementById('site').textContent = view.site ?? '';

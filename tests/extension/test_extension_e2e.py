@@ -1,0 +1,265 @@
+"""End to end in Debian's Chromium: the unpacked extension, the real API, and a local test shop.
+
+The shop (tests/extension/site/) is served on 127.0.0.1 but visited as shop.policygrade.test and
+www.policygrade.test (Chromium's --host-resolver-rules), so both the API (Python publicsuffixlist)
+and the extension (extension/lib/psl.js) file it under the site "policygrade.test": an unknown TLD
+falls under the PSL's implicit "*" rule. The API runs as `policygrade serve` with its embedded
+Redis in a temporary data directory and is stopped with SIGTERM at the end.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import os
+import signal
+import socket
+import subprocess
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+EXTENSION = REPO / "extension"
+SITE = Path(__file__).resolve().parent / "site"
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+SITE_NAME = "policygrade.test"
+# A sentence of site/privacy.html that the retention-after-deletion detector quotes.
+RETENTION_SENTENCE = "If you delete your account, we may retain copies of your personal information"
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def _missing(message: str) -> None:
+    """Fail under CI (the browser is part of the suite there); skip on a developer machine."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _get_json(url: str, timeout: float = 5) -> Any:
+    with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (loopback only)
+        return json.loads(response.read())
+
+
+@pytest.fixture(scope="module")
+def api_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`policygrade serve` on a free port with its own embedded Redis; SIGTERM afterwards."""
+    port = _free_port()
+    data_dir = tmp_path_factory.mktemp("policygrade-data")
+    env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+    env.update(POLICYGRADE_DATA_DIR=str(data_dir), LOG_LEVEL="WARNING")
+    log_path = data_dir / "serve.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [str(REPO / ".venv" / "bin" / "policygrade"), "serve", "--host", "127.0.0.1", "--port", str(port),
+             "--workers", "1"],
+            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"policygrade serve exited with {process.returncode}:\n{log_path.read_text()[-3000:]}")
+            with contextlib.suppress(OSError, ValueError):
+                if _get_json(f"{base}/healthz", timeout=2).get("redis") == "ok":
+                    break
+            if time.monotonic() > deadline:
+                pytest.fail(f"policygrade serve did not become healthy:\n{log_path.read_text()[-3000:]}")
+            time.sleep(0.25)
+        yield base
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="module")
+def site_port() -> Iterator[int]:
+    """The test shop, served from tests/extension/site on a free loopback port in a thread."""
+
+    class QuietHandler(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (stdlib signature)
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(SITE)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield int(server.server_address[1])
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """A persistent Chromium context with the unpacked extension loaded (headless=new)."""
+    if not CHROMIUM.exists():
+        _missing("Debian's chromium is not installed at /usr/bin/chromium (scripts/ensure-chromium.sh installs it)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("the playwright Python package is not installed (pip install -e '.[test]')")
+    user_data = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(user_data),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                f"--disable-extensions-except={EXTENSION}",
+                f"--load-extension={EXTENSION}",
+                f"--host-resolver-rules=MAP *.{SITE_NAME} 127.0.0.1",
+                # .test hosts have no HTTPS: keep Chromium from trying to upgrade the navigations.
+                "--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable",
+            ],
+            viewport={"width": 1000, "height": 800},
+        )
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+@pytest.fixture(scope="module")
+def worker(browser: Any, api_base: str) -> Any:
+    """The extension's service worker, pointed at the test API."""
+    workers = [w for w in browser.service_workers if w.url.startswith("chrome-extension://")]
+    sw = workers[0] if workers else browser.wait_for_event("serviceworker", timeout=30_000)
+    sw.evaluate("(apiBase) => chrome.storage.local.set({settings: {apiBase, autoCapture: true}})", api_base)
+    return sw
+
+
+def _tab_state(sw: Any, url: str, timeout: float = 60) -> dict[str, Any]:
+    """The extension's stored state of the tab showing `url`, once it is final (not loading/scoring)."""
+    deadline = time.monotonic() + timeout
+    state: dict[str, Any] | None = None
+    while time.monotonic() < deadline:
+        states = sw.evaluate("async () => Object.values(await chrome.storage.session.get(null))")
+        state = next((s for s in states if s.get("url") == url), None)
+        if state and state.get("status") not in ("looking_up", "scoring"):
+            return state
+        time.sleep(0.25)
+    pytest.fail(f"no final tab state for {url}; last seen: {json.dumps(state)[:2000]}")
+
+
+def _badge(sw: Any, tab_id: int) -> dict[str, str]:
+    return sw.evaluate(
+        """async (tabId) => ({
+            text: await chrome.action.getBadgeText({tabId}),
+            title: await chrome.action.getTitle({tabId}),
+            color: (await chrome.action.getBadgeBackgroundColor({tabId})),
+        })""",
+        tab_id,
+    )
+
+
+def test_policy_page_badge_site_lookup_and_popup(browser: Any, worker: Any, api_base: str, site_port: int) -> None:
+    """Policy page -> graded badge; another page of the site -> same badge by prefix; popup quotes."""
+    policy_url = f"http://shop.{SITE_NAME}:{site_port}/privacy.html"
+    page = browser.new_page()
+    page.goto(policy_url)
+    state = _tab_state(worker, policy_url)
+    assert state["status"] == "graded", state
+    assert state["source"] == "policy"
+
+    # What the API says about the site, asked directly.
+    site_report = _get_json(f"{api_base}/api/v1/sites/{SITE_NAME}")
+    grade = site_report["current"]["grade"]
+    score = site_report["current"]["score"]
+    detected = sum(1 for risk in site_report["current"]["risks"] if risk["detected"])
+    assert grade in "ABCDE" and grade
+    badge = _badge(worker, state["tabId"])
+    assert badge["text"] == grade
+    assert badge["title"] == f"Privacy policy grade {grade} ({score}/100): {detected} risk{'s' if detected != 1 else ''}"
+
+    # A second page on another subdomain of the same site: graded through the 4-hex prefix bucket.
+    about_url = f"http://www.{SITE_NAME}:{site_port}/about.html"
+    about = browser.new_page()
+    about.goto(about_url)
+    about_state = _tab_state(worker, about_url)
+    assert about_state["status"] == "graded", about_state
+    assert about_state["source"] == "site"
+    assert about_state["site"] == SITE_NAME
+    assert _badge(worker, about_state["tabId"])["text"] == grade
+    site_hash = site_report["current"].get("site_hash") or __import__("hashlib").sha256(SITE_NAME.encode()).hexdigest()
+    bucket = worker.evaluate("async (key) => (await chrome.storage.local.get(key))[key]", f"prefix:{site_hash[:4]}")
+    assert bucket and any(entry["site"] == SITE_NAME for entry in bucket["sites"]), bucket
+    # The about page names the policy through <link rel="privacy-policy">.
+    assert about_state["policyLink"]["url"] == "https://shop.policygrade.test/privacy.html"
+
+    # The home page links its policy from the footer; the finder picks it, not "Privacy settings".
+    home_url = f"http://shop.{SITE_NAME}:{site_port}/"
+    home = browser.new_page()
+    home.goto(home_url)
+    home_state = _tab_state(worker, home_url)
+    assert home_state["policyLink"]["url"] == f"http://shop.{SITE_NAME}:{site_port}/privacy.html"
+    assert home_state["isPolicy"] is False
+
+    # The popup for the policy tab lists the evidence quotes the API returned.
+    popup = browser.new_page()
+    popup.set_viewport_size({"width": 400, "height": 600})
+    extension_id = worker.url.split("/")[2]
+    popup.goto(f"chrome-extension://{extension_id}/popup/popup.html?tab={state['tabId']}")
+    popup.wait_for_selector("main[data-kind='graded'] .evidence")
+    quotes = popup.locator(".evidence").all_inner_texts()
+    api_quotes = [e["quote"] for r in site_report["current"]["risks"] for e in r["evidence"]]
+    assert any(RETENTION_SENTENCE in quote for quote in quotes), quotes
+    assert any(q.strip("\u201c\u201d") in api_quotes for q in quotes)
+    assert popup.locator(".grade").inner_text() == grade
+    assert popup.get_by_role("link", name="Full report").get_attribute("href") == f"{api_base}/sites/{SITE_NAME}"
+    # Keyboard: Tab reaches the Re-score button.
+    for _ in range(10):
+        popup.keyboard.press("Tab")
+        if popup.evaluate("document.activeElement.textContent") == "Re-score":
+            break
+    else:
+        pytest.fail("Re-score is not reachable with the Tab key")
+    ARTIFACTS.mkdir(exist_ok=True)
+    popup.screenshot(path=str(ARTIFACTS / "popup.png"), full_page=True)
+
+
+def test_popup_shows_unreachable_api_with_its_url(browser: Any, worker: Any, site_port: int) -> None:
+    """With the API URL pointing at a closed port, the popup says so and names that URL."""
+    dead = f"http://127.0.0.1:{_free_port()}"
+    worker.evaluate("(apiBase) => chrome.storage.local.set({settings: {apiBase, autoCapture: true}})", dead)
+    worker.evaluate("async () => { const all = await chrome.storage.local.get(null);"
+                    " await chrome.storage.local.remove(Object.keys(all).filter((k) => k.startsWith('prefix:'))); }")
+    try:
+        url = f"http://www.{SITE_NAME}:{site_port}/blog/privacy-tips.html"
+        page = browser.new_page()
+        page.goto(url)
+        state = _tab_state(worker, url)
+        assert state["status"] == "error" and state["error"]["kind"] == "network", state
+        assert _badge(worker, state["tabId"])["text"] == "!"
+        popup = browser.new_page()
+        extension_id = worker.url.split("/")[2]
+        popup.goto(f"chrome-extension://{extension_id}/popup/popup.html?tab={state['tabId']}")
+        popup.wait_for_selector("main[data-kind='unreachable']")
+        assert dead in popup.locator("main").inner_text()
+        ARTIFACTS.mkdir(exist_ok=True)
+        popup.screenshot(path=str(ARTIFACTS / "popup-unreachable.png"), full_page=True)
+    finally:
+        worker.evaluate("() => chrome.storage.local.remove('settings')")
