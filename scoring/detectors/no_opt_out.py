@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from scoring._models import RiskFinding, Severity
 from scoring._sentences import Sentence
 from scoring.detectors._common import Document, Hit, finding, rule, rx
@@ -12,9 +14,9 @@ TITLE = "No way to opt out"
 # Cheap keyword screen for the stated rules.
 PREFILTER = rx(
     r"agree|accept|consent|opt|unsubscrib|not use|refrain|discontinue|log off|leave|exit|"
-    r"not be able|unable|cannot|can't|can not|choose not|decline|not wish|not want|do not track|"
+    r"able to|unable|cannot|can't|can not|choose not|decline|not wish|not want|do not track|"
     r"\bdnt\b|continued use|continuing|by using|by accessing|by visiting|by (?:\w+ ){0,2}(?:using|browsing)|"
-    r"must first|required to (?:register|provide)|not (?:provide|allow|submit|share)|without it"
+    r"must first|required to (?:register|provide)|not (?:provide|allow|submit|share)|without it|in order to use"
 )
 
 # --- stated forms -----------------------------------------------------------------------------------
@@ -31,25 +33,42 @@ REFUSAL_CONDITION = rx(
     r"\byou (?:do not|don't) have to (?:provide|give|share|submit|allow)|"
     r"\byou are not (?:obliged|required|obligated) to (?:provide|give|share)|"
     r"\bwithout (?:it|them|this|that|such|these|the (?:required|requested|necessary))\b|"
-    r"\bwithout your (?:consent|permission|agreement)|\b(?:refuse|decline|reject|disable|block)\w*\s+"
-    r"(?:\w+\s+){0,2}?cookies\b|\bif (?:such|the|this|that|these)\s+(?:\w+\s+){0,3}?(?:is|are) not provided\b|"
-    r"\brequest\w*\s+(?:\w+\s+){0,3}?(?:delet|stop|restrict)\w*"
+    r"\bwithout your (?:consent|permission|agreement)|"
+    r"\bif (?:such|the|this|that|these)\s+(?:\w+\s+){0,3}?(?:is|are) not provided\b|"
+    r"\b(?:request|ask)\w*\s+(?:us\s+)?(?:\w+\s+){0,3}?(?:to\s+)?(?:delet|stop|restrict)\w*"
 )
-LOSS_OF_SERVICE = rx(
+# The consequence: you are told to leave ...
+LEAVE_SERVICE = rx(
     r"\b(?:do not|don't|should not|shouldn't|must not|may not|please not|refrain from|discontinue|"
-    r"cease|stop|exit|leave|log off|not to)\s+(?:\w+\s+){0,3}?(?:use|using|access|accessing|visit|"
+    r"cease|stop|exit|leave|log off)\s+(?:\w+\s+){0,3}?(?:use|using|access|accessing|visit|"
     r"visiting|participate|participating|submit|connect|install|engage|download|register|continue|"
-    r"make any use|the site|the service)\b|"
-    r"\b(?:not|unable|no longer)(?:\s+be)?\s+(?:able\s+)?to\s+(?:\w+\s+){0,4}?(?:use|access|participate|"
+    r"make any use|the site|the service)\b|\blog off immediately\b"
+)
+# ... or that saying no costs you the service or features.
+LOSE_SERVICE = rx(
+    r"\b(?:(?:not|no longer)\s+(?:be\s+)?able\s+to|unable\s+to)\s+(?:\w+\s+){0,4}?(?:use|access|participate|"
     r"take advantage|engage|provide|deliver|register|complete|purchase|enjoy|receive|gain|create|offer|"
     r"sign|log|order|respond|process|benefit)\w*|"
-    r"\b(?:cannot|can't|can not|could not|will not|won't)\s+(?:\w+\s+){0,2}?(?:provide|offer|use|access|"
-    r"deliver|register|serve|process|fulfil)\w*|"
+    r"\b(?:cannot|can't|can not|could not)\s+(?:\w+\s+){0,2}?(?:provide|offer|use|access|deliver|register|"
+    r"serve|process|fulfil|create)\w*|"
     r"\bnot (?:be )?possible (?:for us )?to (?:provide|use|offer|deliver|access)|"
     r"\b(?:stop|prevent|limit|restrict|keep)\w*\s+you\s+from\b|\blimit\w*\s+(?:\w+\s+){0,2}?features\b|"
-    r"\bmay not (?:function|work|operate)|\bnot (?:function|work) (?:properly|correctly|as intended)|"
-    r"\blog off immediately\b"
+    r"\bmay not (?:function|work|operate)|\bnot (?:function|work) (?:properly|correctly|as intended)"
 )
+# Turning off cookies, JavaScript or Flash in the browser is itself an opt-out the user controls;
+# "if you disable cookies some features may not work" describes its cost, not a refusal (OPP-115
+# labels these as browser-control choices). Only "... or do not use this site" still counts.
+BROWSER_CONTROL = rx(
+    r"\b(?:cookies?|javascript|flash|browser|web beacons?|local storage|pixels?)\b"
+)
+# An opt-out offered in the same sentence ("if you prefer not to receive e-mail, click here").
+OFFER_HERE = rx(
+    r"\bopt(?:[- ]?out|ing out)\b|\bunsubscrib\w*|\bclick here\b|\b(?:adjust|change|update|manage)\s+"
+    r"(?:\w+\s+){0,2}?(?:preferences|settings)\b|\bsettings\b|\bcontact(?:ing)? us\b|\blet us know\b|"
+    r"\b(?:e-?mail|write to|call|notify) us\b|\byou may do so\b"
+)
+# Consent to things that are not data practices (ideas sent in, disclaimers of responsibility).
+NOT_DATA_CONSENT = rx(r"\b(?:ideas?|suggestions?|feedback|not responsible|own risk|opportunity to opt)\b")
 # Whole service lost (medium) versus some features lost (low).
 FEATURE_ONLY = rx(
     r"\b(?:some|certain|parts? of|portions? of|all of|many of|particular|those|these|such|specific|"
@@ -73,6 +92,13 @@ CONSENT_VERB = rx(
 TRACKING = rx(r"\b(?:cookies?|track\w*|beacons?|pixels?|monitor\w*)\b")
 # "Your continued use of the Site after we post changes constitutes acceptance" (OPP-115
 # "Policy change: user choice None").
+# "In order to use this Web site, a user must first complete the registration form": the data is the
+# price of entry (OPP-115 "Don't use service/feature").
+REQUIRED_TO_USE = rx(
+    r"\b(?:in order to|to)\s+(?:use|access|visit)\s+(?:\w+,?\s+){0,4}?(?:you|a user|users|visitors)\s+(?:must|"
+    r"are required to|will be required to|need to|have to)\s+(?:first\s+)?(?:register|complete|provide|"
+    r"submit|create|give|agree|consent|accept)\b"
+)
 CONTINUED_USE = rx(
     r"\b(?:continued|continuing|further|subsequent)\s+(?:use|access)\b.{0,160}?\b(?:constitut|signif|deemed|"
     r"means|indicat|accept|agree|consent|bound)\w*"
@@ -93,17 +119,8 @@ STATED_RULES = (
         "high",
         "the policy says you cannot opt out",
     ),
-    # "We do not respond to Do Not Track signals" (OPP-115 "Do Not Track: not honored").
-    rule(
-        "do_not_track_ignored",
-        r"\b(?:not|n't|no longer)\s+(?:\w+\s+){0,3}?(?:respond|honou?r|recogni[sz]e|support|respect|process|"
-        r"act on|alter|change|comply|obey|acknowledge)\w*\b.{0,80}?\b(?:do[- ]not[- ]track|dnt)\b|"
-        r"\b(?:do[- ]not[- ]track|dnt)\b.{0,100}?\b(?:not|n't)\s+(?:\w+\s+){0,3}?(?:respond|honou?r|"
-        r"recogni[sz]e|support|respect|process|alter|change|comply|obey)\w*|\bignore\w*\s+(?:\w+\s+){0,3}?"
-        r"(?:do[- ]not[- ]track|dnt)\b",
-        "medium",
-        "Do Not Track requests from your browser are ignored",
-    ),
+    # Not a rule: "we do not respond to Do Not Track signals". Nearly every US policy says it, there is
+    # no agreed meaning for the signal, and none of the corpus sources labels it a missing opt-out.
 )
 # Routine service messages: refusing an opt-out from these alone is expected and low severity.
 ESSENTIAL_NOTICES = rx(
@@ -149,28 +166,30 @@ WHAT: dict[str, str] = {
     "take_it_or_leave_it": "if you do not accept its terms, your only option is not to use the service",
     "consent_by_use": "simply using the service counts as agreeing to how your data is handled",
     "opt_out_refused": "it says you cannot opt out of some uses of your data",
-    "do_not_track_ignored": "it ignores your browser's Do Not Track setting",
 }
 
 
 def _stated(sentence_text: str) -> tuple[str, Severity, str] | None:
     """The stated no-opt-out rule matching one sentence, if any: (rule, severity, explanation)."""
+    severity: Severity
     if not PREFILTER.search(sentence_text):
         return None
     for candidate in STATED_RULES:
         found = candidate.regex.search(sentence_text)
         if found:
-            severity: Severity = candidate.severity
+            severity = candidate.severity
             note = f'matched "{found.group(0)}": {candidate.why}'
             if candidate.name == "opt_out_refused" and ESSENTIAL_NOTICES.search(sentence_text):
                 severity = "low"
                 note += "; it concerns routine service or account messages, which is common"
             return candidate.name, severity, note
     condition = REFUSAL_CONDITION.search(sentence_text)
-    if condition:
-        loss = LOSS_OF_SERVICE.search(sentence_text)
+    if condition and not OFFER_HERE.search(sentence_text):
+        browser = BROWSER_CONTROL.search(sentence_text) is not None
+        patterns = (LEAVE_SERVICE,) if browser else (LEAVE_SERVICE, LOSE_SERVICE)
+        loss = _apart_from(condition, sentence_text, patterns)
         if loss:
-            severity = "low" if FEATURE_ONLY.search(sentence_text) else "medium"
+            severity: Severity = "low" if FEATURE_ONLY.search(sentence_text) else "medium"
             scope = "some features" if severity == "low" else "the service"
             return (
                 "take_it_or_leave_it",
@@ -178,9 +197,17 @@ def _stated(sentence_text: str) -> tuple[str, Severity, str] | None:
                 f'matched "{condition.group(0)}" with "{loss.group(0)}": refusing costs you {scope}, '
                 "so the only way to say no is not to use it",
             )
+    required = REQUIRED_TO_USE.search(sentence_text)
+    if required:
+        severity = "low" if FEATURE_ONLY.search(sentence_text) else "medium"
+        return (
+            "take_it_or_leave_it",
+            severity,
+            f'matched "{required.group(0)}": giving the data is a condition of using the service',
+        )
     by_use = BY_USE.search(sentence_text)
     consent = CONSENT_VERB.search(sentence_text) if by_use else None
-    if by_use and consent and by_use.start() < consent.start():
+    if by_use and consent and by_use.start() < consent.start() and not NOT_DATA_CONSENT.search(sentence_text):
         tracked = TRACKING.search(sentence_text) is not None
         return (
             "consent_by_use",
@@ -195,6 +222,20 @@ def _stated(sentence_text: str) -> tuple[str, Severity, str] | None:
             "medium",
             f'matched "{continued.group(0)[:80]}": continuing to use the service is treated as accepting changes',
         )
+    return None
+
+
+def _apart_from(
+    condition: re.Match[str], text: str, patterns: tuple[re.Pattern[str], ...]
+) -> re.Match[str] | None:
+    """The first consequence match that does not overlap the condition ("don't use" is not both)."""
+    for pattern in patterns:
+        after = pattern.search(text, condition.end())
+        if after:
+            return after
+        before = pattern.search(text, 0, condition.start())
+        if before:
+            return before
     return None
 
 
