@@ -167,7 +167,7 @@ def detect_policy(text: str) -> PolicyVerdict:
 
     reason = ""
     if words < MIN_POLICY_WORDS:
-        reason = (f"Not graded: {words} words is too short to judge; "
+        reason = (f"Not graded: the text has {words} word{'s' if words != 1 else ''}, too few to judge; "
                   f"a privacy policy has at least {MIN_POLICY_WORDS}.")
     elif english < MIN_ENGLISH_RATIO:
         reason = "Not graded: the text does not look like English; the scorer reads English policies only."

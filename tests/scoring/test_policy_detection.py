@@ -25,8 +25,8 @@ POLICIES = sorted(p.relative_to(GOLDEN).as_posix() for p in (GOLDEN / "policies"
 
 # (fixture, words of the reason): each kind of non-policy says why it was not graded.
 NOT_POLICIES = [
-    ("not_policies/cookie_banner.txt", "too short to judge"),
-    ("not_policies/footer.txt", "too short to judge"),
+    ("not_policies/cookie_banner.txt", "too few to judge"),
+    ("not_policies/footer.txt", "too few to judge"),
     ("not_policies/french.txt", "does not look like English"),
     ("not_policies/news.txt", "does not read like a privacy policy"),
     ("not_policies/recipe.txt", "does not read like a privacy policy"),
@@ -69,7 +69,7 @@ def test_one_section_of_a_policy_is_a_policy_but_not_a_whole_one() -> None:
 def test_single_sentence_is_never_whole() -> None:
     verdict = detect_policy("We may share your personal information with third parties for marketing.")
     assert not verdict.is_whole_policy and not verdict.is_policy
-    assert "too short" in verdict.reason
+    assert "too few to judge" in verdict.reason
 
 
 def test_policy_published_alongside_a_translation_is_still_read() -> None:
