@@ -92,8 +92,9 @@ NEGATED_RETENTION = rx(
 )
 # Rights statements ("you may request deletion of the data we hold") describe a right, not retention.
 RIGHT_ONLY = rx(
-    r"^(?:\W*\w+\W+){0,8}?(?:you (?:have|may have|can|may|are able to)|right to|rights?:?|to request|"
-    r"request (?:access|deletion)|contact us)\b"
+    r"^\W*(?:(?:please|also|additionally|in addition|note that|under \w+|if you \w+ to \w+),?\s+)?(?:you (?:also )?"
+    r"(?:have|may have|can|may|are able to|are entitled to)\b|(?:the |your )?rights?\b|to request\b|"
+    r"request (?:access|deletion)\b|contact us\b)"
 )
 # Bounded purge: "deleted from backups within 90 days", "kept for up to 30 days" -> low severity.
 BOUNDED = rx(
