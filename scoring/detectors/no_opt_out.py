@@ -39,7 +39,7 @@ REFUSAL_CONDITION = rx(
 )
 # The consequence: you are told to leave ...
 LEAVE_SERVICE = rx(
-    r"\b(?:do not|don't|should not|shouldn't|must not|may not|please not|refrain from|discontinue|"
+    r"\b(?:do not|don't|should not|shouldn't|must not|please not|refrain from|discontinue|"
     r"cease|stop|exit|leave|log off)\s+(?:\w+\s+){0,3}?(?:use|using|access|accessing|visit|"
     r"visiting|participate|participating|submit|connect|install|engage|download|register|continue|"
     r"make any use|the site|the service)\b|\blog off immediately\b"
@@ -150,7 +150,9 @@ OFFERED_CHOICE = rx(
     r"\bdo not sell my\b|\bstop (?:receiving|sending|us from)\b|\bremove\w*\s+(?:\w+\s+){0,3}?from\s+(?:\w+\s+){0,3}?"
     r"lists?\b|\byour choices\b|\bright to object\b|\bobject to\b|\b(?:change|update|adjust|modify)\s+"
     r"(?:\w+\s+){0,2}?(?:settings|preferences|choices)\b|aboutads|youronlinechoices|networkadvertising|"
-    r"\blimit ad tracking\b|\bad choices\b|\brequest that we (?:stop|not)\b|\bdecline (?:to receive|cookies)\b"
+    r"\blimit ad tracking\b|\bad choices\b|\brequest that we (?:stop|not)\b|\bdecline (?:to receive|cookies)\b|"
+    r"\b(?:cease|stop|restrict)\w* (?:the )?(?:processing|using|use)\b|\bright to (?:object|restrict|opt)|"
+    r"\bnot to have (?:\w+\s+){0,3}?(?:data|information) used\b"
 )
 #: The absent rule quotes at most this many use sentences.
 ABSENT_EVIDENCE = 3
