@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -239,3 +240,28 @@ def build_api_doc(spec: dict[str, Any]) -> ApiDoc:
         schemas=schemas,
         tags=tuple(dict.fromkeys(op.tag for op in operations if op.tag)),
     )
+
+
+@dataclass(frozen=True)
+class InlinePart:
+    """A run of description text; ``code`` marks a literal written as ``x`` (RST) or `x` (Markdown)."""
+
+    text: str
+    code: bool = False
+
+
+_INLINE_CODE = re.compile(r"``(.+?)``|`([^`]+)`")
+
+
+def inline_parts(text: str) -> tuple[InlinePart, ...]:
+    """Split a docstring-derived description into plain text and code literals (rendered escaped)."""
+    parts: list[InlinePart] = []
+    cursor = 0
+    for match in _INLINE_CODE.finditer(text):
+        if match.start() > cursor:
+            parts.append(InlinePart(text[cursor : match.start()]))
+        parts.append(InlinePart(match.group(1) or match.group(2), code=True))
+        cursor = match.end()
+    if cursor < len(text):
+        parts.append(InlinePart(text[cursor:]))
+    return tuple(parts)

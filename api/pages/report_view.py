@@ -20,6 +20,8 @@ class Timestamp:
 
     iso: str
     text: str
+    date: str  # "22 Nov 2026"
+    time: str  # "01:37 UTC"
 
 
 @dataclass(frozen=True)
@@ -99,9 +101,13 @@ def parse_timestamp(value: Any) -> Timestamp | None:
     except (ValueError, OverflowError, OSError):
         return None
     moment = moment.astimezone(UTC)
+    date = f"{moment.day} {moment:%b %Y}"
+    time = f"{moment:%H:%M} UTC"
     return Timestamp(
         iso=moment.isoformat(timespec="seconds").replace("+00:00", "Z"),
-        text=f"{moment.day} {moment:%b %Y, %H:%M} UTC",
+        text=f"{date}, {time}",
+        date=date,
+        time=time,
     )
 
 

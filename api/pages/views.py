@@ -15,7 +15,7 @@ from api.domains import normalize_site
 from api.errors import InputError, StoreUnavailable, TextTooLarge
 from api.pages._blueprint import bp, error_page
 from api.pages.badge import badge_etag, badge_width, render_badge
-from api.pages.openapi_doc import build_api_doc, schema_anchor
+from api.pages.openapi_doc import build_api_doc, inline_parts, schema_anchor
 from api.pages.report_view import build_history, build_report_view, parse_timestamp
 from api.scoring_service import normalize_text, score_text
 
@@ -294,5 +294,6 @@ def api_docs() -> str:
         doc=doc,
         spec_url=spec_url,
         schema_anchor=schema_anchor,
+        inline_parts=inline_parts,
         error_example=json.dumps(ERROR_EXAMPLE, indent=2),
     )

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from api.pages.openapi_doc import TypePart, build_api_doc, describe_type, schema_anchor
+from api.pages.openapi_doc import (
+    InlinePart,
+    TypePart,
+    build_api_doc,
+    describe_type,
+    inline_parts,
+    schema_anchor,
+)
 
 SPEC = {
     "openapi": "3.0.3",
@@ -142,3 +149,17 @@ def test_schemas_sorted_with_anchors() -> None:
 def test_malformed_documents_give_an_empty_page_not_a_crash(spec: dict) -> None:
     doc = build_api_doc(spec)
     assert doc.operations == () and doc.title == "API"
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("plain", (InlinePart("plain"),)),
+        ("Score ``text`` now", (InlinePart("Score "), InlinePart("text", True), InlinePart(" now"))),
+        ("`a` and `b`", (InlinePart("a", True), InlinePart(" and "), InlinePart("b", True))),
+        ("unclosed ``x", (InlinePart("unclosed ``x"),)),
+        ("", ()),
+    ],
+)
+def test_inline_code_parts(text: str, parts: tuple[InlinePart, ...]) -> None:
+    assert inline_parts(text) == parts

@@ -36,7 +36,10 @@ def test_report_page_shows_grade_risks_readability_and_url(client, seed) -> None
     assert "OPP-115" in text and "2,750 words" in text
     # Policy URL (a link: it is https) and scored time.
     assert '<a href="https://www.birchwood.example/privacy" rel="nofollow noopener noreferrer">' in page
-    assert '<time datetime="2026-11-20T09:30:00Z">20 Nov 2026, 09:30 UTC</time>' in page
+    assert (
+        '<time datetime="2026-11-20T09:30:00Z">20 Nov 2026<span class="time-of-day">, 09:30 UTC</span></time>'
+        in page
+    )
 
 
 def test_quotes_are_highlighted(client, seed) -> None:
