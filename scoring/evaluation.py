@@ -160,11 +160,7 @@ class _Counts:
             tp, fp, fn = row["tp"], row["fp"], row["fn"]
             precision = _ratio(tp, tp + fp)
             recall = _ratio(tp, tp + fn)
-            f1 = (
-                None
-                if precision is None or recall is None or precision + recall == 0
-                else round(2 * precision * recall / (precision + recall), 4)
-            )
+            f1 = _f1(precision, recall)
             hard_precision = _ratio(tp, tp + row["hard_fp"]) if row["hard_negatives"] else None
             result[risk_id] = {
                 "precision": precision,
@@ -176,6 +172,15 @@ class _Counts:
                 **{key: row[key] for key in ("tp", "fp", "fn", "tn", "hard_negatives", "hard_fp")},
             }
         return result
+
+
+def _f1(precision: float | None, recall: float | None) -> float | None:
+    """Harmonic mean of precision and recall (0.0 when both are 0, None when either is undefined)."""
+    if precision is None or recall is None:
+        return None
+    if precision + recall == 0:
+        return 0.0
+    return round(2 * precision * recall / (precision + recall), 4)
 
 
 def _ratio(numerator: int, denominator: int) -> float | None:

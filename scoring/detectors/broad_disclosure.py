@@ -33,9 +33,11 @@ RULES: tuple[Rule, ...] = (
     # necessary" / "as we deem appropriate" / "at our sole discretion" (Automattic, Microsoft, Amazon).
     rule(
         "self_judged_necessity",
-        r"(?<!you )\bbelieve in good faith\b|\bgood[- ]faith (?:belief|believe|determination)|\bin (?:our )?good[- ]faith\b|"
+        r"(?<!you )\bbelieve in good faith\b|\bgood[- ]faith (?:belief|believe|determination)|"
+        r"\bin (?:our )?good[- ]faith\b|"
         r"\bsole (?:and absolute )?discretion\b|\bas (?:we|it) (?:deems?|sees? fit|considers?)|"
-        r"\b(?:we|it|company|they)\s+(?:reasonably\s+|may\s+)?(?:believes?|determines?|deems?|decides?|considers?)"
+        r"\b(?:we|it|company|they)\s+(?:reasonably\s+|may\s+)?(?:believes?|determines?|deems?|decides?|"
+        r"considers?)"
         r"\b.{0,60}?\b(?:necessary|appropriate|required|advisable|warranted|needed)\b|"
         r"\bwhenever we (?:deem|believe|consider)",
         "high",
@@ -48,7 +50,8 @@ RULES: tuple[Rule, ...] = (
         r"\blaw[- ]enforcement\b|\bpolice\b|\bnational security\b|\binvestigatory bod|"
         r"\b(?:government(?:al)?|public|judicial|regulatory|state|federal|tax|competent)\s+"
         r"(?:agenc(?:y|ies)|authorit(?:y|ies)|officials?|bod(?:y|ies)|requests?|entities|investigators?)\b|"
-        r"\bgovernment (?:request|authority|order)|\b(?:relevant|competent|appropriate|other|foreign|legal)\s+"
+        r"\bgovernment (?:request|authority|order)|\b(?:relevant|competent|appropriate|other|foreign|"
+        r"legal)\s+"
         r"authorit(?:y|ies)\b|\bcourts?\s+(?:and|or)\s+(?:other\s+)?(?:authorities|regulators|agencies)\b",
         "high",
         "data can go to the police or government authorities on their request",
@@ -61,8 +64,10 @@ RULES: tuple[Rule, ...] = (
         r"\benforc(?:e|es|ing)\s+(?:our|its|the|these|this|their|any|applicable)\s+(?:\w+\s+){0,2}?(?:terms|"
         r"agreements?|polic(?:y|ies)|rights|rules|conditions)\b|"
         r"\blegitimate (?:business )?interests?\b|\bdefend\w*\s+(?:\w+\s+){0,3}?(?:claims|rights|lawsuits)\b|"
-        r"\b(?:establish|exercise)\w*\s+(?:\w+\s+){0,3}?legal (?:rights|claims)|\bprevent\w*\s+(?:\w+\s+){0,2}?"
-        r"(?:fraud|harm|injury|illegal)|\binvestigat\w*\s+(?:\w+\s+){0,3}?(?:fraud|illegal|violations?|wrongdoing)|"
+        r"\b(?:establish|exercise)\w*\s+(?:\w+\s+){0,3}?legal (?:rights|claims)|"
+        r"\bprevent\w*\s+(?:\w+\s+){0,2}?"
+        r"(?:fraud|harm|injury|illegal)|\binvestigat\w*\s+(?:\w+\s+){0,3}?(?:fraud|illegal|violations?|"
+        r"wrongdoing)|"
         r"\b(?:prevent\w*|respond\w* to|in) an? emergenc|\bimminent\b|\bdanger of death|"
         r"\bserious (?:physical |bodily )?(?:harm|injury)|\b(?:defend|pursue|commence)\w*\s+(?:\w+\s+){0,3}?"
         r"(?:litigation|lawsuits?|remedies|legal action)|\bdefend (?:ourselves|itself|themselves)\b",
@@ -86,9 +91,11 @@ RULES: tuple[Rule, ...] = (
         "required_by_law",
         r"\b(?:required|compelled|obliged|obligated|mandated|necessary|requested)\s+(?:to do so\s+)?"
         r"(?:by|under)\s+(?:\w+\s+){0,3}?(?:laws?|statutes?|regulations?|legislation|authorities)\b|"
-        r"\brequired or permitted by\b|\blegally (?:\w+ or )?(?:required|obliged|obligated|compelled|bound|entitled)\b|"
+        r"\brequired or permitted by\b|\blegally (?:\w+ or )?(?:required|obliged|obligated|compelled|bound|"
+        r"entitled)\b|"
         r"\bthe law requires\b|\brequired by\s+(?:\w+\s+){0,2}?law\b|"
-        r"\b(?:comply|compliance|conform)\w*\s+with\s+(?:\w+,?\s+){0,5}?(?:laws?|regulations?|statutes?|rules|"
+        r"\b(?:comply|compliance|conform)\w*\s+with\s+(?:\w+,?\s+){0,5}?(?:laws?|regulations?|statutes?|"
+        r"rules|"
         r"legal (?:obligations?|requirements?|process|duties|orders?|requests?))\b|"
         r"\bin accordance with\s+(?:\w+\s+){0,3}?(?:laws|legal requirements|court orders?)\b|"
         r"\b(?:satisfy|meet)\s+(?:\w+\s+){0,3}?(?:laws?|regulations?|legal)\b|"
@@ -101,22 +108,28 @@ RULES: tuple[Rule, ...] = (
     rule(
         "business_transfer",
         r"\bmergers?\b|\bmerged?\s+(?:with|into)\b|\b(?:is|are|be|being)\s+merged\b|\bacquisitions?\b|"
-        r"\b(?:acquired|purchased|bought)\s+by\b|\b(?:is|are|be|were|was|being)\s+acquired\b|\bacquires\s+(?:us|the company|all)|"
+        r"\b(?:acquired|purchased|bought)\s+by\b|\b(?:is|are|be|were|was|being)\s+acquired\b|"
+        r"\bacquires\s+(?:us|the company|all)|"
         r"\bbankrupt|\binsolven|\breceivership\b|\bliquidation\b|\bdissolution\b|\breorgani[sz]ation|"
         r"\bdivest|\bamalgamat|\bchange (?:of|in) (?:control|ownership)|\bbusiness transitions?\b|"
-        r"\bcorporate (?:transactions?|sale|events?|restructuring)|\bsuccessors?\b|\bgo(?:es)? out of business\b|"
+        r"\bcorporate (?:transactions?|sale|events?|restructuring)|\bsuccessors?\b|"
+        r"\bgo(?:es)? out of business\b|"
         r"\btransfer of (?:ownership|assets|control)|\bchange\w* (?:\w+ ){0,2}?ownership\b|"
-        r"\b(?:sale|transfer)\s+(?:or transfer\s+)?of\s+(?:\w+\s+){0,6}?(?:assets|business|company|stock|shares)\b|"
-        r"\b(?:acquir|purchas)\w*\s+(?:all|some|part|substantially|a portion|any)\s+(?:\w+\s+){0,4}?(?:our|its)\s+"
+        r"\b(?:sale|transfer)\s+(?:or transfer\s+)?of\s+(?:\w+\s+){0,6}?(?:assets|business|company|stock|"
+        r"shares)\b|"
+        r"\b(?:acquir|purchas)\w*\s+(?:all|some|part|substantially|a portion|any)\s+(?:\w+\s+){0,4}?(?:our|"
+        r"its)\s+"
         r"(?:\w+\s+)?(?:assets|business|company|stock|shares)\b|"
-        r"\b(?:business|company|companies|sites?|services?|websites?|assets|division|brand|operations|we|us)\s+"
+        r"\b(?:business|company|companies|sites?|services?|websites?|assets|division|brand|operations|we|"
+        r"us)\s+"
         r"(?:\w+\s+){0,3}?(?:is|are|be|being|were|was|get|gets)\s+(?:\w+\s+)?sold\b|"
         r"\b(?:sell|buy|merge)\w*(?:,?\s+(?:(?:and/or|or|and)\s+)?(?:sell|buy|merge|partner)\w*){1,3},?\s+"
         r"(?:with|to)\s+(?:other|another)\s+(?:compan|business|entit)|\btake over\s+(?:\w+\s+){0,2}?"
         r"(?:management|operation|ownership|control)\b|"
         r"\b(?:has|have|had)\s+merged\b|\brestructur\w*|\bjoint ventures?\b|"
         r"\b(?:sell|sold|buy|bought|transfer\w*)\s+(?:\w+\s+){0,8}?(?:assets|business(?:es)?|stock)\b|"
-        r"\b(?:transferred|business|acquired) assets\b|\bassets (?:transferred|sold|acquired)\b|\bmay be sold\b",
+        r"\b(?:transferred|business|acquired) assets\b|\bassets (?:transferred|sold|acquired)\b|"
+        r"\bmay be sold\b",
         "medium",
         "if the company is sold or merged, your data goes with it as a business asset",
     ),
@@ -163,12 +176,20 @@ NOT_DISCLOSURE = rx(
 #: A list item under "we may disclose your data when:" has no verb of its own: it is short, and it
 #: opens in lower case or with a connective, or ends without a period ("to comply with law;").
 FRAGMENT_WORDS = 20
-FRAGMENT_SHAPE = rx(r"^(?:(?-i:[a-z(])|(?:when|where|if|as|to|in order to|for|in response to|in connection with)\b)|[^.]$")
+FRAGMENT_SHAPE = rx(
+    r"^(?:(?-i:[a-z(])|(?:when|where|if|as|to|in order to|for|in response to|in connection with)\b)|"
+    r"[^.]$"
+)
 # Disclosures of data that identifies nobody are not a privacy risk ("we may disclose aggregated,
 # anonymous information as we deem appropriate").
-NON_PERSONAL = rx(r"\b(?:aggregated?|anonymous(?:ly)?|anonymi[sz]ed|non-personal|non-identifying|de-identified|"
-                  r"non-personally|statistical)\b")
-PERSONAL = rx(r"(?<!non-)(?<!non )\bpersonal(?:ly identifiable)? (?:information|data)\b|\byour (?:personal|information)\b")
+NON_PERSONAL = rx(
+    r"\b(?:aggregated?|anonymous(?:ly)?|anonymi[sz]ed|non-personal|non-identifying|de-identified|"
+    r"non-personally|statistical)\b"
+)
+PERSONAL = rx(
+    r"(?<!non-)(?<!non )\bpersonal(?:ly identifiable)? (?:information|data)\b|"
+    r"\byour (?:personal|information)\b"
+)
 #: Rules a disclosure of anonymous data cancels (legal demands still count: the data may be linkable).
 SELF_JUDGED_RULES = frozenset({"self_judged_necessity", "protect_own_interests"})
 # Contract boilerplate that mentions courts and law without any disclosure: severability, governing

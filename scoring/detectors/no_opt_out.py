@@ -16,7 +16,8 @@ PREFILTER = rx(
     r"agree|accept|consent|opt|unsubscrib|not use|refrain|discontinue|log off|leave|exit|"
     r"able to|unable|cannot|can't|can not|choose not|decline|not wish|not want|do not track|"
     r"\bdnt\b|continued use|continuing|by using|by accessing|by visiting|by (?:\w+ ){0,2}(?:using|browsing)|"
-    r"must first|required to (?:register|provide)|not (?:provide|allow|submit|share)|without it|in order to use"
+    r"must first|required to (?:register|provide)|not (?:provide|allow|submit|share)|without it|"
+    r"in order to use"
 )
 
 # --- stated forms -----------------------------------------------------------------------------------
@@ -95,7 +96,8 @@ TRACKING = rx(r"\b(?:cookies?|track\w*|beacons?|pixels?|monitor\w*)\b")
 # "In order to use this Web site, a user must first complete the registration form": the data is the
 # price of entry (OPP-115 "Don't use service/feature").
 REQUIRED_TO_USE = rx(
-    r"\b(?:in order to|to)\s+(?:use|access|visit)\s+(?:\w+,?\s+){0,4}?(?:you|a user|users|visitors)\s+(?:must|"
+    r"\b(?:in order to|to)\s+(?:use|access|visit)\s+(?:\w+,?\s+){0,4}?(?:you|a user|users|"
+    r"visitors)\s+(?:must|"
     r"are required to|will be required to|need to|have to)\s+(?:first\s+)?(?:register|complete|provide|"
     r"submit|create|give|agree|consent|accept)\b"
 )
@@ -109,11 +111,13 @@ CONTINUED_USE = rx(
 STATED_RULES = (
     rule(
         "opt_out_refused",
-        r"\b(?:cannot|can't|can not|may not|will not be able to|are not able to|are unable to|won't be able to|"
+        r"\b(?:cannot|can't|can not|may not|will not be able to|are not able to|are unable to|"
+        r"won't be able to|"
         r"not be able to|not (?:be )?(?:possible|permitted|allowed) to)\s+(?:\w+\s+){0,2}?(?:opt[- ]?out|"
         r"unsubscribe|withdraw|decline|refuse|object|turn off)\b|"
         r"\bwithout (?:offering|giving|providing|allowing)\s+(?:you\s+)?(?:the|an|any)\s+(?:\w+\s+)?"
-        r"(?:opportunity|option|ability|choice|right)\s+to\s+(?:opt[- ]?out|unsubscribe|decline|refuse|object)|"
+        r"(?:opportunity|option|ability|choice|right)\s+to\s+(?:opt[- ]?out|unsubscribe|decline|refuse|"
+        r"object)|"
         r"\b(?:no|not an?)\s+(?:\w+\s+)?(?:option|way|ability|choice|mechanism|means)\s+to\s+(?:opt[- ]?out|"
         r"unsubscribe|decline|refuse|object)|\bopt[- ]?outs? (?:is|are) not (?:available|possible|offered)",
         "high",
@@ -142,15 +146,18 @@ USE_DESCRIPTION = rx(
 NEGATED_USE = rx(r"\b(?:do|does|will|shall|would)\s*(?:not|n't)\b|\bnever\b|\bno (?:third|personal)")
 # Any way to say no, anywhere in the policy.
 OFFERED_CHOICE = rx(
-    r"\bopt(?:[- ]?out|ing out|s out|ed out)\b|\bunsubscrib\w*|\b(?:withdraw|revok|chang)\w*\s+(?:\w+\s+){0,2}?"
+    r"\bopt(?:[- ]?out|ing out|s out|ed out)\b|\bunsubscrib\w*|\b(?:withdraw|revok|"
+    r"chang)\w*\s+(?:\w+\s+){0,2}?"
     r"consent\b|\b(?:privacy|account|cookie|browser|notification|communication|e-?mail|ad|ads|advertising|"
     r"marketing|device|profile)\s+(?:settings|preferences|controls|choices|options)\b|"
     r"\bmanage\s+(?:\w+\s+){0,2}?(?:preferences|settings|cookies|choices|consent)\b|"
     r"\b(?:disable|block|refuse|reject|delete|decline|turn off|remove)\w*\s+(?:\w+\s+){0,2}?cookies\b|"
-    r"\bdo not sell my\b|\bstop (?:receiving|sending|us from)\b|\bremove\w*\s+(?:\w+\s+){0,3}?from\s+(?:\w+\s+){0,3}?"
+    r"\bdo not sell my\b|\bstop (?:receiving|sending|us from)\b|"
+    r"\bremove\w*\s+(?:\w+\s+){0,3}?from\s+(?:\w+\s+){0,3}?"
     r"lists?\b|\byour choices\b|\bright to object\b|\bobject to\b|\b(?:change|update|adjust|modify)\s+"
     r"(?:\w+\s+){0,2}?(?:settings|preferences|choices)\b|aboutads|youronlinechoices|networkadvertising|"
-    r"\blimit ad tracking\b|\bad choices\b|\brequest that we (?:stop|not)\b|\bdecline (?:to receive|cookies)\b|"
+    r"\blimit ad tracking\b|\bad choices\b|\brequest that we (?:stop|not)\b|\bdecline (?:to receive|"
+    r"cookies)\b|"
     r"\b(?:cease|stop|restrict)\w* (?:the )?(?:processing|using|use)\b|\bright to (?:object|restrict|opt)|"
     r"\bnot to have (?:\w+\s+){0,3}?(?:data|information) used\b"
 )
@@ -191,7 +198,7 @@ def _stated(sentence_text: str) -> tuple[str, Severity, str] | None:
         patterns = (LEAVE_SERVICE,) if browser else (LEAVE_SERVICE, LOSE_SERVICE)
         loss = _apart_from(condition, sentence_text, patterns)
         if loss:
-            severity: Severity = "low" if FEATURE_ONLY.search(sentence_text) else "medium"
+            severity = "low" if FEATURE_ONLY.search(sentence_text) else "medium"
             scope = "some features" if severity == "low" else "the service"
             return (
                 "take_it_or_leave_it",
@@ -222,7 +229,8 @@ def _stated(sentence_text: str) -> tuple[str, Severity, str] | None:
         return (
             "consent_by_use",
             "medium",
-            f'matched "{continued.group(0)[:80]}": continuing to use the service is treated as accepting changes',
+            f'matched "{continued.group(0)[:80]}": continuing to use the service is treated as '
+            "accepting changes",
         )
     return None
 
@@ -259,9 +267,12 @@ def detect(doc: Document) -> RiskFinding:
             continue
         if not offered and OFFERED_CHOICE.search(sentence.text):
             offered = True
-        elif len(uses) < ABSENT_EVIDENCE and USE_DESCRIPTION.search(sentence.text):
-            if not NEGATED_USE.search(sentence.text):
-                uses.append(sentence)
+        elif (
+            len(uses) < ABSENT_EVIDENCE
+            and USE_DESCRIPTION.search(sentence.text)
+            and not NEGATED_USE.search(sentence.text)
+        ):
+            uses.append(sentence)
     if doc.is_whole_policy and not offered and uses:
         hits.extend(
             Hit(

@@ -34,10 +34,13 @@ RULES: tuple[Rule, ...] = (
     # (ToS;DR "may keep personal data after a request for erasure"; Tumblr, Pinterest, Yahoo).
     rule(
         "kept_in_backups",
-        r"\b(?:back[- ]?ups?|backed[- ]up|back[- ]up (?:storage|copies|systems)|archiv\w*|cach(?:e|es|ed|ing)|"
-        r"residual (?:copies|data)|copies)\b.{0,120}?\b(?:remain\w*|persist\w*|retain\w*|kept|keep\w*|exist\w*|"
+        r"\b(?:back[- ]?ups?|backed[- ]up|back[- ]up (?:storage|copies|systems)|archiv\w*|cach(?:e|es|ed|"
+        r"ing)|"
+        r"residual (?:copies|data)|copies)\b.{0,120}?\b(?:remain\w*|persist\w*|retain\w*|kept|keep\w*|"
+        r"exist\w*|"
         r"stored|survive\w*|not (?:be )?(?:\w+ )?(?:removed|deleted|erased))\b|"
-        r"\b(?:remain\w*|persist\w*|retain\w*|kept|keep\w*|exist\w*|stored|survive\w*)\b.{0,120}?\b(?:back[- ]?ups?|"
+        r"\b(?:remain\w*|persist\w*|retain\w*|kept|keep\w*|exist\w*|stored|"
+        r"survive\w*)\b.{0,120}?\b(?:back[- ]?ups?|"
         r"backed[- ]up|archiv\w*|cach(?:e|es|ed)|residual copies|copies)\b",
         "medium",
         "copies of deleted data stay in backups or archives",
@@ -61,7 +64,8 @@ RULES: tuple[Rule, ...] = (
     rule(
         "kept_after_deletion",
         r"\b(?:retain\w*|keep\w*|kept|preserv\w*|maintain\w*|hold on to|continue to (?:use|hold|have|process|"
-        r"store|display)|remain\w* (?:stored|on|in|with|available|visible)|still (?:keep|retain|have|hold|store))\b",
+        r"store|display)|remain\w* (?:stored|on|in|with|available|visible)|still (?:keep|retain|have|hold|"
+        r"store))\b",
         "medium",
         "the company keeps data after you delete it or close your account",
     ),
@@ -86,20 +90,23 @@ PARTIAL_RETENTION = rx(
 )
 # Negation: "we do not retain your data after you delete your account" is the opposite promise.
 NEGATED_RETENTION = rx(
-    r"\b(?:do|does|will|shall|would)\s*(?:not|n't)\s+(?:\w+\s+){0,1}?(?:retain|keep|store|preserve|maintain)\b|"
+    r"\b(?:do|does|will|shall|would)\s*(?:not|n't)\s+(?:\w+\s+){0,1}?(?:retain|keep|store|preserve|"
+    r"maintain)\b|"
     r"\bnever\s+(?:\w+\s+){0,1}?(?:retain|keep|store|log)\b|\bno (?:\w+\s+){0,2}?(?:is|are|will be) "
     r"(?:retained|kept|stored|logged)\b|\bno (?:\w+ )?logs? (?:is|are) kept indefinitely"
 )
 # Rights statements ("you may request deletion of the data we hold") describe a right, not retention.
 RIGHT_ONLY = rx(
-    r"^\W*(?:(?:please|also|additionally|in addition|note that|under \w+|if you \w+ to \w+),?\s+)?(?:you (?:also )?"
+    r"^\W*(?:(?:please|also|additionally|in addition|note that|under \w+|"
+    r"if you \w+ to \w+),?\s+)?(?:you (?:also )?"
     r"(?:have|may have|can|may|are able to|are entitled to)\b|(?:the |your )?rights?\b|to request\b|"
     r"request (?:access|deletion)\b|contact us\b)"
 )
 # Bounded purge: "deleted from backups within 90 days", "kept for up to 30 days" -> low severity.
 BOUNDED = rx(
     r"\b(?:within|for up to|up to|no (?:longer|more) than|for a (?:maximum|period) of|at most|after)\s+"
-    r"(?:\w+\s+){0,2}?(?:\d{1,4}|one|two|three|six|seven|thirty|sixty|ninety|twelve)\s*(?:calendar\s+|business\s+)?"
+    r"(?:\w+\s+){0,2}?(?:\d{1,4}|one|two|three|six|seven|thirty|sixty|ninety|twelve)\s*(?:calendar\s+|"
+    r"business\s+)?"
     r"(?:days?|weeks?|months?|years?)\b"
 )
 
@@ -107,11 +114,14 @@ SUMMARIES: dict[str, str] = {
     "kept_indefinitely": "Some of your data may be kept with no end date, even after you delete it.",
     "kept_in_backups": "Copies of data you delete may stay in the company's backups or archives.",
     "deletion_incomplete": "Deleting your data or account may not remove all of it.",
-    "kept_after_deletion": "The company may keep some of your data after you delete it or close your account.",
+    "kept_after_deletion": "The company may keep some of your data after you delete it or close your "
+    "account.",
     "license_survives": "The company keeps rights to your content after you delete your account.",
     "partial_retention": "The company may keep some of your data even after you ask for it to be deleted.",
 }
-SUMMARY_BOUNDED = "Deleted data may linger for a limited, stated time (for example in backups) before it is purged."
+SUMMARY_BOUNDED = (
+    "Deleted data may linger for a limited, stated time (for example in backups) before it is purged."
+)
 CLEAN_SUMMARY = "No clause was found keeping your data after you delete it."
 
 
@@ -132,9 +142,14 @@ def _hit_in(sentence_text: str) -> tuple[str, Severity, str] | None:
             continue
         if rights_only and candidate.name == "kept_after_deletion":
             continue
-        context = f' after "{deletion.group(0)}"' if deletion and candidate.name in NEEDS_DELETION_CONTEXT else ""
-        return _graded(candidate.name, candidate.severity, f'matched "{found.group(0)}"{context}: {candidate.why}',
-                       bounded.group(0) if bounded else None)
+        needs_context = candidate.name in NEEDS_DELETION_CONTEXT
+        context = f' after "{deletion.group(0)}"' if deletion and needs_context else ""
+        return _graded(
+            candidate.name,
+            candidate.severity,
+            f'matched "{found.group(0)}"{context}: {candidate.why}',
+            bounded.group(0) if bounded else None,
+        )
     partial = PARTIAL_RETENTION.search(sentence_text)
     if partial and not rights_only:
         return _graded(
