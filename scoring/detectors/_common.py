@@ -52,6 +52,8 @@ class Hit:
     rule: str
     severity: Severity
     explanation: str
+    #: Tie-break among equally severe hits: lower comes first (a stated clause before an inference).
+    rank: int = 0
 
 
 def evidence_of(hit: Hit) -> Evidence:
@@ -61,14 +63,14 @@ def evidence_of(hit: Hit) -> Evidence:
 
 
 def strongest(hits: Iterable[Hit]) -> list[Hit]:
-    """Hits ordered strongest first, then by position, one per sentence, capped at MAX_EVIDENCE."""
+    """Hits ordered strongest first, then by rank and position, one per sentence, at most MAX_EVIDENCE."""
     seen: set[int] = set()
     unique: list[Hit] = []
     for hit in hits:
         if hit.sentence.start not in seen:
             seen.add(hit.sentence.start)
             unique.append(hit)
-    unique.sort(key=lambda h: (-SEVERITY_RANK[h.severity], h.sentence.start))
+    unique.sort(key=lambda h: (-SEVERITY_RANK[h.severity], h.rank, h.sentence.start))
     return unique[:MAX_EVIDENCE]
 
 

@@ -192,6 +192,8 @@ PERSONAL = rx(
 )
 #: Rules a disclosure of anonymous data cancels (legal demands still count: the data may be linkable).
 SELF_JUDGED_RULES = frozenset({"self_judged_necessity", "protect_own_interests"})
+# After a recipient that opens a list item: "Government authorities, when ...", "Police (if ...)".
+RECIPIENT_HEADING_END = rx(r"\s{0,3}(?:[,:;(]|when\b|if\b|where\b|or\b|and\b|upon\b|to\b)")
 # Contract boilerplate that mentions courts and law without any disclosure: severability, governing
 # law, waiver clauses of terms of service.
 BOILERPLATE = rx(
@@ -233,7 +235,11 @@ def _hits_in(sentence_text: str) -> list[tuple[Rule, Severity, str]]:
             continue
         # A list item that opens with the recipient ("Law enforcement authorities, when ...") names a
         # disclosure without a verb of its own.
-        opens_with_recipient = candidate.name == "law_enforcement_request" and found.start() <= 25
+        opens_with_recipient = (
+            candidate.name == "law_enforcement_request"
+            and found.start() <= 25
+            and RECIPIENT_HEADING_END.match(sentence_text, found.end()) is not None
+        )
         if candidate.name in NEEDS_DISCLOSE_VERB and not (has_verb or is_fragment or opens_with_recipient):
             continue
         if candidate.name in LEGAL_RULES and narrow:

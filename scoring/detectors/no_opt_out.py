@@ -282,6 +282,7 @@ def detect(doc: Document) -> RiskFinding:
                 "Rule no_opt_out_offered: this sentence describes marketing, sharing or tracking, and no "
                 "opt-out, unsubscribe link, consent withdrawal or privacy setting was found anywhere in "
                 "the policy.",
+                rank=1,
             )
             for sentence in uses
         )

@@ -1,0 +1,39 @@
+"""Helpers for the detector tests: build a Document the way score_policy does, check evidence."""
+
+from __future__ import annotations
+
+from scoring._models import RiskFinding
+from scoring._sentences import split_sentences
+from scoring.detectors import Document
+
+#: Text placed around a case so that evidence offsets are tested away from position 0.
+PREFIX = "This notice explains our practices. "
+SUFFIX = " Thank you for reading."
+
+
+def make_document(text: str, whole_policy: bool = False) -> Document:
+    """A Document of ``text`` split into sentences."""
+    return Document(text, tuple(split_sentences(text)), is_whole_policy=whole_policy)
+
+
+def assert_quotes_sentence(finding: RiskFinding, text: str, sentence: str) -> None:
+    """The finding's first evidence quotes exactly ``sentence`` at its place in ``text``."""
+    assert finding.evidence, "a detected finding must carry evidence"
+    evidence = finding.evidence[0]
+    assert evidence.quote == sentence
+    assert text[evidence.start : evidence.end] == evidence.quote
+    assert evidence.start == text.index(sentence)
+    assert evidence.rule in evidence.explanation
+    for other in finding.evidence:
+        assert text[other.start : other.end] == other.quote
+
+
+def embedded(sentence: str) -> str:
+    """``sentence`` between two neutral sentences, so offsets are tested away from 0.
+
+    A list fragment ("to comply with a court order;") is placed as a bullet under a heading line,
+    which is how such fragments appear in real policies.
+    """
+    if sentence.endswith((";", ":", ",")):
+        return "We may disclose your information:\n\u2022 " + sentence + "\n\u2022 as described below."
+    return PREFIX + sentence + SUFFIX

@@ -1,0 +1,95 @@
+"""broad_disclosure: self-judged grounds, legal demands and business transfers, with scope and negation."""
+
+from __future__ import annotations
+
+import pytest
+from detector_helpers import assert_quotes_sentence, embedded, make_document
+
+from scoring.detectors import broad_disclosure
+
+# (sentence, rule expected or None for "not a finding", severity). Sentences paraphrase real clauses;
+# positives and the negatives that look like them sit side by side.
+CASES = [
+    # self-judged necessity
+    ("We may disclose your information if we believe in good faith that disclosure is necessary.",
+     "self_judged_necessity", "high"),
+    ("We may share account details with others whenever we deem it appropriate.",
+     "self_judged_necessity", "high"),
+    ("We reserve the right to close your account at our sole discretion.", None, "none"),
+    ("If you believe in good faith that a notice was filed in error, you may send a counter-notice.",
+     None, "none"),
+    ("We may share aggregated, anonymous statistics with partners as we deem appropriate.", None, "none"),
+    # law enforcement on request
+    ("We may share your personal data with law enforcement agencies upon request.",
+     "law_enforcement_request", "high"),
+    ("Government authorities, when they ask us for records;", "law_enforcement_request", "high"),
+    ("Materials published by federal agencies are in the public domain.", None, "none"),
+    # protect own rights and interests
+    ("We may release account information to protect the rights, property or safety of our company, "
+     "our users or others.", "protect_own_interests", "high"),
+    ("We use encryption to protect your privacy and the safety of your account.", None, "none"),
+    ("If we fail to enforce any of our terms, that is not a waiver.", None, "none"),
+    # legal process
+    ("We will hand over your details in response to a subpoena or court order.", "legal_process", "medium"),
+    ("to comply with a court order or other legal process;", "legal_process", "medium"),
+    ("We disclose data only in response to a valid court-issued warrant, and we notify you before we do.",
+     None, "none"),
+    # required by law
+    ("We may disclose personal information where required by law.", "required_by_law", "medium"),
+    ("We do not sell or rent your data to anyone, except as required by law.", "required_by_law", "low"),
+    ("We retain your data as long as needed to comply with our legal obligations.", None, "none"),
+    ("These terms are governed by the laws of the State of New York.", None, "none"),
+    # business transfers
+    ("If we are involved in a merger, acquisition or sale of assets, your data may be transferred to the "
+     "buyer.", "business_transfer", "medium"),
+    ("As our business grows, we may buy or sell business units, and customer lists are usually among the "
+     "transferred assets.", "business_transfer", "medium"),
+    ("If we are acquired, we will ask for your consent before any transfer of your personal data.",
+     None, "none"),
+    ("We may combine information we acquire from partners with data you give us.", None, "none"),
+    # plain sharing and promises are not broad grounds
+    ("We do not sell or share your personal information.", None, "none"),
+    ("We may share your information with service providers who help us run the site.", None, "none"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "rule", "severity"), CASES)
+def test_sentence_table(sentence: str, rule: str | None, severity: str) -> None:
+    text = embedded(sentence)
+    finding = broad_disclosure.detect(make_document(text))
+    assert finding.id == "broad_disclosure"
+    assert finding.detected is (rule is not None)
+    assert finding.severity == severity
+    if rule is None:
+        assert finding.evidence == ()
+    else:
+        assert_quotes_sentence(finding, text, sentence)
+        assert finding.evidence[0].rule == rule
+
+
+def test_summary_is_one_plain_sentence_naming_the_grounds() -> None:
+    text = (
+        "We may share your data with the police on request. "
+        "If the company is sold, your data is one of the transferred assets."
+    )
+    finding = broad_disclosure.detect(make_document(text))
+    assert finding.summary.startswith("The company may ")
+    assert finding.summary.count(".") == 1
+    assert "police" in finding.summary and "sold" in finding.summary
+
+
+def test_strongest_evidence_comes_first_and_severity_is_the_strongest() -> None:
+    text = (
+        "We may disclose data where required by law. "
+        "We may also share it whenever we believe it necessary to protect our property."
+    )
+    finding = broad_disclosure.detect(make_document(text))
+    assert finding.severity == "high"
+    assert [e.rule for e in finding.evidence] == ["self_judged_necessity", "required_by_law"]
+
+
+def test_clean_text_has_a_reassuring_summary_and_no_evidence() -> None:
+    finding = broad_disclosure.detect(make_document("We never sell your data. You can delete it."))
+    assert not finding.detected
+    assert finding.severity == "none"
+    assert finding.summary
