@@ -23,6 +23,9 @@ from dataclasses import dataclass
 #: Fewer words than this is too short to judge: the shortest real policies we have seen run to about
 #: 100 words; footers and cookie banners are typically 20-60.
 MIN_POLICY_WORDS = 80
+#: Fewer distinct words than this is a phrase repeated, not a policy (the shortest real policies use
+#: 70 or more different words; "we may disclose" repeated 100,000 times uses three).
+MIN_DISTINCT_WORDS = 50
 #: At or above this confidence a text is treated as a privacy policy.
 POLICY_THRESHOLD = 0.5
 #: A whole policy covers at least this many of the TOPICS. Measured on ../shared/corpus: 124 of 132
@@ -171,6 +174,9 @@ def detect_policy(text: str) -> PolicyVerdict:
                   f"a privacy policy has at least {MIN_POLICY_WORDS}.")
     elif english < MIN_ENGLISH_RATIO:
         reason = "Not graded: the text does not look like English; the scorer reads English policies only."
+    elif len(counts) < MIN_DISTINCT_WORDS:
+        reason = (f"Not graded: the text repeats a few words ({len(counts)} different); "
+                  "it does not read like a privacy policy.")
     elif confidence < POLICY_THRESHOLD:
         reason = (f"Not graded: this does not read like a privacy policy (confidence {confidence:.2f}; "
                   f"it covers {len(topics)} of {len(TOPICS)} policy topics).")

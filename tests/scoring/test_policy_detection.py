@@ -84,8 +84,11 @@ def test_news_about_a_policy_scores_below_the_policy_itself() -> None:
     assert set(news.topics) < set(TOPICS)
 
 
-def test_repeated_phrase_is_not_a_policy() -> None:
-    assert not detect_policy("we may disclose " * 100_000).is_policy
+@pytest.mark.parametrize("phrase", ["we may disclose ", "we collect and share your personal information. "])
+def test_repeated_phrase_is_not_a_policy(phrase: str) -> None:
+    verdict = detect_policy(phrase * 20_000)
+    assert not verdict.is_policy
+    assert "repeats a few words" in verdict.reason
 
 
 def test_feature_weights_sum_to_one() -> None:
