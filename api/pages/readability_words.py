@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 #: Flesch's own table (Flesch, "The Art of Readable Writing", 1949): reading-ease bands with the
 #: kind of publication that typically scores in each band. (lower bound, label, comparable text)
@@ -120,7 +121,7 @@ def length_comparison(word_count: int) -> str:
     )
 
 
-def readability_in_words(readability: dict) -> ReadabilityWords:
+def readability_in_words(readability: dict[str, Any]) -> ReadabilityWords:
     """All four sentences for a report's ``readability`` dict (the PolicyReport JSON shape)."""
     ease = float(readability["flesch_reading_ease"])
     words = int(readability["word_count"])

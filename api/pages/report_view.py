@@ -205,7 +205,8 @@ def build_history(history: list[dict[str, Any]], risk_titles: dict[str, str]) ->
     for index, item in enumerate(history or ()):
         if not isinstance(item, dict):
             continue
-        changes = item.get("changes") if isinstance(item.get("changes"), dict) else {}
+        raw_changes = item.get("changes")
+        changes: dict[str, Any] = raw_changes if isinstance(raw_changes, dict) else {}
         entries.append(
             HistoryEntry(
                 report_id=str(item.get("id") or ""),

@@ -253,7 +253,8 @@ def site_badge(site: str) -> Response:
         return response
     response.set_etag(badge_etag(svg))
     response.headers["Cache-Control"] = f"public, max-age={max_age}"
-    return response.make_conditional(request)
+    response.make_conditional(request)  # 304 with no body when If-None-Match matches
+    return response
 
 
 def _history_grade(data: dict[str, Any]) -> str | None:

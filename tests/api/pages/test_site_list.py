@@ -12,7 +12,7 @@ from api.pages import views
 
 def rows(page: str) -> list[tuple[str, str, str]]:
     """(site, grade, score) of each table row."""
-    body = page[page.index("<tbody>") : page.index("</tbody>")]
+    body = page[page.index("<tbody>") : page.index("</tbody>")].replace("<wbr>", "")
     return re.findall(
         r'<th scope="row"><a href="/sites/[^"]+">([^<]+)</a></th>\s*'
         r'<td><span class="pill grade-\w+">([^<]+)</span></td>\s*<td>([^<]+)</td>',
