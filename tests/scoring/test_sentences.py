@@ -25,22 +25,27 @@ def texts(text: str) -> list[str]:
     [
         # abbreviations stay inside their sentence
         (
-            "We work with Acme Inc. and its partners, e.g. Google, in the U.S. and Canada. We do not sell data.",
+            "We work with Acme Inc. and its partners, e.g. Google, in the U.S. and Canada. "
+            "We do not sell data.",
             ["We work with Acme Inc. and its partners, e.g. Google, in the U.S. and Canada.",
              "We do not sell data."],
         ),
         ("Cookies (i.e. small files) help us. Dr. Smith leads the team.",
          ["Cookies (i.e. small files) help us.", "Dr. Smith leads the team."]),
-        ("See Art. 6 GDPR and No. 5 below. Then read on.", ["See Art. 6 GDPR and No. 5 below.", "Then read on."]),
+        ("See Art. 6 GDPR and No. 5 below. Then read on.",
+         ["See Art. 6 GDPR and No. 5 below.", "Then read on."]),
         ("Will we sell it? No. We never do.", ["Will we sell it?", "No.", "We never do."]),
-        ("We use cookies, pixels, etc. We also use logs.", ["We use cookies, pixels, etc.", "We also use logs."]),
-        ("Our site (www.example.com) runs version 2.0 today.", ["Our site (www.example.com) runs version 2.0 today."]),
+        ("We use cookies, pixels, etc. We also use logs.",
+         ["We use cookies, pixels, etc.", "We also use logs."]),
+        ("Our site (www.example.com) runs version 2.0 today.",
+         ["Our site (www.example.com) runs version 2.0 today."]),
         # bullets and numbered lists
         ("We share data with:\n\u2022 advertisers\n\u2022 analytics providers",
          ["We share data with:", "advertisers", "analytics providers"]),
         ("We share data with:\n- advertisers\n- analytics providers",
          ["We share data with:", "advertisers", "analytics providers"]),
-        ("1. We collect data. 2. We use it.\n3) We keep it", ["We collect data.", "We use it.", "We keep it"]),
+        ("1. We collect data. 2. We use it.\n3) We keep it",
+         ["We collect data.", "We use it.", "We keep it"]),
         # headings in capitals, on their own line or glued to the next sentence
         ("HOW WE SHARE INFORMATION We may share data.", ["HOW WE SHARE INFORMATION", "We may share data."]),
         ("Cookies\nWe use cookies.", ["Cookies", "We use cookies."]),
@@ -57,7 +62,8 @@ def texts(text: str) -> list[str]:
          ["We collect the information you provide to us when you\nregister for an account with us."]),
         ("Our practices\n\nwe collect data", ["Our practices", "we collect data"]),
         # text glued by a scraper
-        ("Data is stored on our servers.Then we delete it.", ["Data is stored on our servers.", "Then we delete it."]),
+        ("Data is stored on our servers.Then we delete it.",
+         ["Data is stored on our servers.", "Then we delete it."]),
         # nothing to say
         ("", []),
         ("   \n\n \u2022  ...", []),
