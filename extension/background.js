@@ -16,16 +16,17 @@ function route(message, sender) {
   if (!message || typeof message.type !== 'string' || sender.id !== webext.runtime.id) return null;
   const fromTab = sender.tab?.id;
   const tabId = Number.isInteger(message.tabId) ? message.tabId : null;
+  // Actions are taken only from our popup page (which may also be open in a tab, e.g. in tests).
+  const fromPopup = typeof sender.url === 'string' && sender.url.startsWith(webext.runtime.getURL('popup/')) && tabId !== null;
   switch (message.type) {
     case 'page':
-      return Number.isInteger(fromTab) && sender.frameId === 0 ? controller().handlePage(fromTab, message) : null;
-    // The actions below come from the popup, an extension page (no sender.tab).
+      return Number.isInteger(fromTab) && sender.frameId === 0 && !fromPopup ? controller().handlePage(fromTab, message) : null;
     case 'rescore':
-      return fromTab === undefined && tabId !== null ? controller().rescore(tabId) : null;
+      return fromPopup ? controller().rescore(tabId) : null;
     case 'score-site-policy':
-      return fromTab === undefined && tabId !== null ? controller().scoreSitePolicy(tabId) : null;
+      return fromPopup ? controller().scoreSitePolicy(tabId) : null;
     case 'load-report':
-      return fromTab === undefined && tabId !== null ? controller().loadReport(tabId) : null;
+      return fromPopup ? controller().loadReport(tabId) : null;
     default:
       return null;
   }

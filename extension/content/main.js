@@ -13,7 +13,8 @@
   const MAX_DETECTION_CHARS = 60000;
   const MAX_LINKS = 3000;
   const FOOTER = 'footer, [role="contentinfo"], #footer, .footer, .site-footer, #site-footer';
-  const pageId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  const newPageId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  let pageId = newPageId();
 
   function headings(doc) {
     return Array.from(doc.querySelectorAll('h1, h2')).slice(0, 12).map((h) => h.textContent.replace(/\s+/g, ' ').trim());
@@ -87,4 +88,12 @@
   });
 
   report();
+  // Back/forward cache: the page comes back without this script running again, but the browser
+  // has reset the tab's badge. Report it again as a new page.
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) {
+      pageId = newPageId();
+      report();
+    }
+  });
 })();

@@ -40,8 +40,13 @@ export function badgeFor(state) {
       const risks = Number.isInteger(state.riskCount) ? `: ${plural(state.riskCount, 'risk', 'risks')}` : site;
       return { text: state.grade, ...GRADE_COLORS[state.grade], title: `Privacy policy grade ${state.grade}${score}${risks}` };
     }
-    case 'ungraded':
     case 'not_policy':
+      // This page was not a policy, but the site may still have a grade from its real policy.
+      if (state.siteGrade && isGrade(state.siteGrade.grade)) {
+        return badgeFor({ status: 'graded', site: state.site, grade: state.siteGrade.grade, score: state.siteGrade.score });
+      }
+      return { text: '?', ...NEUTRAL_COLORS, title: `No privacy policy grade${site} yet` };
+    case 'ungraded':
       return { text: '?', ...NEUTRAL_COLORS, title: `No privacy policy grade${site} yet` };
     case 'rate_limited':
       return { text: '!', ...ERROR_COLORS, title: 'policygrade: too many requests to the API; try again shortly' };

@@ -56,10 +56,9 @@ function reportLink(view) {
 }
 
 /** "Score this site's policy": asks for access to the policy's host first (in the click itself). */
-function scoreSitePolicyButton(view, tabId, showError) {
+function scoreSitePolicyButton(view, tabId, showError, { label = 'Score this site\u2019s policy', secondary = false } = {}) {
   if (!view.policyLink) return null;
-  const label = `Score this site\u2019s policy`;
-  const button = h('button', { type: 'button' }, label);
+  const button = h('button', { type: 'button', class: secondary ? 'secondary' : null }, label);
   button.addEventListener('click', () => {
     // permissions.request must run inside the user gesture: no await before it.
     const origins = [originPattern(view.policyLink.url)];
@@ -74,7 +73,12 @@ function scoreSitePolicyButton(view, tabId, showError) {
       if (!result?.ok) showError(result?.error ?? 'Could not score the policy.');
     }, (error) => showError(String(error?.message ?? error)));
   });
-  return h('span', {}, button, h('p', { class: 'note' }, `Reads ${view.policyLink.url} and sends its text to the API.`));
+  return button;
+}
+
+/** Says what the policy-link buttons send, under the buttons. */
+function linkNote(view) {
+  return view.policyLink ? h('p', { class: 'note' }, `Scoring reads ${view.policyLink.url} and sends its text to the API.`) : null;
 }
 
 function riskList(risks) {
@@ -86,6 +90,13 @@ function riskList(risks) {
       risk.summary ? h('p', { class: 'risk-summary' }, risk.summary) : null,
       risk.quotes.map((quote) => h('blockquote', { class: 'evidence' }, `\u201c${quote}\u201d`)),
       risk.moreQuotes ? h('p', { class: 'more' }, `${risk.moreQuotes} more quote${risk.moreQuotes === 1 ? '' : 's'} in the full report`) : null)));
+}
+
+/** Re-score: this page again if it is the policy, else the site's policy link (asking for access). */
+function rescoreButton(view, tabId, showError) {
+  if (view.isPolicy || view.source === 'policy') return actionButton('Re-score', () => sendAction('rescore', tabId), { secondary: true });
+  if (view.policyLink) return scoreSitePolicyButton(view, tabId, showError, { label: 'Re-score', secondary: true });
+  return null;
 }
 
 function gradedView(view, tabId, showError) {
@@ -116,9 +127,10 @@ function gradedView(view, tabId, showError) {
       const result = await sendAction('load-report', tabId);
       if (!result?.ok) showError(result?.error ?? 'Could not load the report.');
     }) : null,
-    view.source !== 'site' || view.isPolicy ? actionButton('Re-score', () => sendAction('rescore', tabId), { secondary: true }) : null,
+    rescoreButton(view, tabId, showError),
     reportLink(view)));
   if (view.canLoadReport) parts.push(h('p', { class: 'note' }, 'Show the findings asks the server for this site\u2019s report.'));
+  if (!view.isPolicy && view.source !== 'policy') parts.push(linkNote(view));
   return parts;
 }
 
@@ -139,12 +151,14 @@ function viewNodes(view, tabId, showError) {
         h('p', { class: 'status' }, h('strong', {}, `${view.site} is not graded yet.`),
           view.policyLink ? `Its privacy policy link: \u201c${view.policyLink.text || view.policyLink.url}\u201d.` : 'No privacy policy link was found on this page.'),
         h('div', { class: 'actions' }, scoreSitePolicyButton(view, tabId, showError)),
+        linkNote(view),
       ];
     case 'not_policy':
       return [
         h('p', { class: 'status' }, h('strong', {}, 'This page is not graded: it does not read like a privacy policy.'), view.reason),
         view.siteGrade ? h('p', {}, `The site\u2019s grade is ${view.siteGrade.grade}${view.siteGrade.score === null ? '' : ` (${view.siteGrade.score}/100)`}.`) : null,
         h('div', { class: 'actions' }, scoreSitePolicyButton(view, tabId, showError), reportLink(view)),
+        linkNote(view),
       ];
     case 'unreachable':
       return [

@@ -49,6 +49,12 @@ for (const [state, text] of TEXTS) {
   test(`badge text for ${JSON.stringify(state)} is ${JSON.stringify(text)}`, () => assert.equal(badgeFor(state).text, text));
 }
 
+test('a page the server judged not a policy shows the site grade when the site has one', () => {
+  const badge = badgeFor({ status: 'not_policy', site: 'example.com', siteGrade: { grade: 'D', score: 41 } });
+  assert.equal(badge.text, 'D');
+  assert.equal(badge.title, 'Privacy policy grade D (41/100) for example.com');
+});
+
 test('the ungraded and error titles say why', () => {
   assert.equal(badgeFor({ status: 'ungraded', site: 'example.com' }).title, 'No privacy policy grade for example.com yet');
   assert.match(badgeFor({ status: 'error', error: { message: 'Cannot reach X' } }).title, /Cannot reach X/);

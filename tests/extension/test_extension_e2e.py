@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import json
 import os
 import signal
@@ -66,16 +67,28 @@ def api_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log_path = data_dir / "serve.log"
     with log_path.open("wb") as log:
         process = subprocess.Popen(
-            [str(REPO / ".venv" / "bin" / "policygrade"), "serve", "--host", "127.0.0.1", "--port", str(port),
-             "--workers", "1"],
-            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
+            [
+                str(REPO / ".venv" / "bin" / "policygrade"),
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--workers",
+                "1",
+            ],
+            cwd=REPO,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
         while True:
             if process.poll() is not None:
-                pytest.fail(f"policygrade serve exited with {process.returncode}:\n{log_path.read_text()[-3000:]}")
+                log_tail = log_path.read_text()[-3000:]
+                pytest.fail(f"policygrade serve exited with {process.returncode}:\n{log_tail}")
             with contextlib.suppress(OSError, ValueError):
                 if _get_json(f"{base}/healthz", timeout=2).get("redis") == "ok":
                     break
@@ -114,7 +127,7 @@ def site_port() -> Iterator[int]:
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """A persistent Chromium context with the unpacked extension loaded (headless=new)."""
     if not CHROMIUM.exists():
-        _missing("Debian's chromium is not installed at /usr/bin/chromium (scripts/ensure-chromium.sh installs it)")
+        _missing("Debian's chromium is missing at /usr/bin/chromium (scripts/ensure-chromium.sh installs it)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -176,7 +189,9 @@ def _badge(sw: Any, tab_id: int) -> dict[str, str]:
     )
 
 
-def test_policy_page_badge_site_lookup_and_popup(browser: Any, worker: Any, api_base: str, site_port: int) -> None:
+def test_policy_page_badge_site_lookup_and_popup(
+    browser: Any, worker: Any, api_base: str, site_port: int
+) -> None:
     """Policy page -> graded badge; another page of the site -> same badge by prefix; popup quotes."""
     policy_url = f"http://shop.{SITE_NAME}:{site_port}/privacy.html"
     page = browser.new_page()
@@ -193,7 +208,8 @@ def test_policy_page_badge_site_lookup_and_popup(browser: Any, worker: Any, api_
     assert grade in "ABCDE" and grade
     badge = _badge(worker, state["tabId"])
     assert badge["text"] == grade
-    assert badge["title"] == f"Privacy policy grade {grade} ({score}/100): {detected} risk{'s' if detected != 1 else ''}"
+    risks = f"{detected} risk{'s' if detected != 1 else ''}"
+    assert badge["title"] == f"Privacy policy grade {grade} ({score}/100): {risks}"
 
     # A second page on another subdomain of the same site: graded through the 4-hex prefix bucket.
     about_url = f"http://www.{SITE_NAME}:{site_port}/about.html"
@@ -204,8 +220,8 @@ def test_policy_page_badge_site_lookup_and_popup(browser: Any, worker: Any, api_
     assert about_state["source"] == "site"
     assert about_state["site"] == SITE_NAME
     assert _badge(worker, about_state["tabId"])["text"] == grade
-    site_hash = site_report["current"].get("site_hash") or __import__("hashlib").sha256(SITE_NAME.encode()).hexdigest()
-    bucket = worker.evaluate("async (key) => (await chrome.storage.local.get(key))[key]", f"prefix:{site_hash[:4]}")
+    prefix = hashlib.sha256(SITE_NAME.encode()).hexdigest()[:4]
+    bucket = worker.evaluate("async (key) => (await chrome.storage.local.get(key))[key]", f"prefix:{prefix}")
     assert bucket and any(entry["site"] == SITE_NAME for entry in bucket["sites"]), bucket
     # The about page names the policy through <link rel="privacy-policy">.
     assert about_state["policyLink"]["url"] == "https://shop.policygrade.test/privacy.html"
@@ -229,7 +245,8 @@ def test_policy_page_badge_site_lookup_and_popup(browser: Any, worker: Any, api_
     assert any(RETENTION_SENTENCE in quote for quote in quotes), quotes
     assert any(q.strip("\u201c\u201d") in api_quotes for q in quotes)
     assert popup.locator(".grade").inner_text() == grade
-    assert popup.get_by_role("link", name="Full report").get_attribute("href") == f"{api_base}/sites/{SITE_NAME}"
+    full_report = popup.get_by_role("link", name="Full report")
+    assert full_report.get_attribute("href") == f"{api_base}/sites/{SITE_NAME}"
     # Keyboard: Tab reaches the Re-score button.
     for _ in range(10):
         popup.keyboard.press("Tab")
@@ -240,15 +257,41 @@ def test_policy_page_badge_site_lookup_and_popup(browser: Any, worker: Any, api_
     ARTIFACTS.mkdir(exist_ok=True)
     popup.screenshot(path=str(ARTIFACTS / "popup.png"), full_page=True)
 
+    # The popup of the page graded by look-up: grade first, findings only when asked for.
+    site_popup = browser.new_page()
+    site_popup.set_viewport_size({"width": 400, "height": 600})
+    site_popup.goto(f"chrome-extension://{extension_id}/popup/popup.html?tab={about_state['tabId']}")
+    site_popup.wait_for_selector("main[data-kind='graded']")
+    assert site_popup.locator(".grade").inner_text() == grade
+    # This browser scored the policy itself, so the report is already at hand.
+    assert any(RETENTION_SENTENCE in q for q in site_popup.locator(".evidence").all_inner_texts())
+
+    # Without the local copy, a looked-up grade comes alone; the findings load on request.
+    worker.evaluate("(key) => chrome.storage.local.remove(key)", f"report:{SITE_NAME}")
+    contact_url = f"http://www.{SITE_NAME}:{site_port}/blog/privacy-tips.html"
+    contact = browser.new_page()
+    contact.goto(contact_url)
+    contact_state = _tab_state(worker, contact_url)
+    assert contact_state["status"] == "graded" and contact_state["report"] is None, contact_state
+    site_popup.goto(f"chrome-extension://{extension_id}/popup/popup.html?tab={contact_state['tabId']}")
+    site_popup.wait_for_selector("main[data-kind='graded']")
+    assert site_popup.locator(".evidence").count() == 0
+    site_popup.screenshot(path=str(ARTIFACTS / "popup-site.png"), full_page=True)
+    site_popup.get_by_role("button", name="Show the findings").press("Enter")
+    site_popup.wait_for_selector(".evidence")
+    assert any(RETENTION_SENTENCE in q for q in site_popup.locator(".evidence").all_inner_texts())
+
 
 def test_popup_shows_unreachable_api_with_its_url(browser: Any, worker: Any, site_port: int) -> None:
     """With the API URL pointing at a closed port, the popup says so and names that URL."""
     dead = f"http://127.0.0.1:{_free_port()}"
     worker.evaluate("(apiBase) => chrome.storage.local.set({settings: {apiBase, autoCapture: true}})", dead)
-    worker.evaluate("async () => { const all = await chrome.storage.local.get(null);"
-                    " await chrome.storage.local.remove(Object.keys(all).filter((k) => k.startsWith('prefix:'))); }")
+    worker.evaluate(
+        "async () => { const all = await chrome.storage.local.get(null);"
+        " await chrome.storage.local.remove(Object.keys(all).filter((k) => k.startsWith('prefix:'))); }"
+    )
     try:
-        url = f"http://www.{SITE_NAME}:{site_port}/blog/privacy-tips.html"
+        url = f"http://www.{SITE_NAME}:{site_port}/?api=down"
         page = browser.new_page()
         page.goto(url)
         state = _tab_state(worker, url)

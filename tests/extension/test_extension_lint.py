@@ -23,8 +23,16 @@ ALLOWED_WARNINGS = {
 def test_web_ext_lint_has_no_errors_and_only_known_warnings(web_ext: str) -> None:
     """`web-ext lint --self-hosted` (the addons-linter AMO runs) on extension/."""
     result = subprocess.run(
-        [web_ext, "lint", "--source-dir", str(EXTENSION), "--self-hosted", "--output", "json",
-         "--no-config-discovery"],
+        [
+            web_ext,
+            "lint",
+            "--source-dir",
+            str(EXTENSION),
+            "--self-hosted",
+            "--output",
+            "json",
+            "--no-config-discovery",
+        ],
         cwd=REPO,
         capture_output=True,
         text=True,
