@@ -6,6 +6,7 @@ import re
 
 import pytest
 from conftest import POLICY
+from markupsafe import escape
 
 from api.pages import views
 from api.pages.views import PASTE_MAX_CHARS
@@ -97,3 +98,15 @@ def test_non_form_body_is_handled(client) -> None:
     response = client.post("/", data=b"\x00\xff garbage", content_type="application/octet-stream")
     assert response.status_code == 422
     assert "Paste the text" in response.data.decode()
+
+
+def test_text_that_is_not_a_policy_is_not_graded(client, scorer) -> None:
+    text = "Buy two pizzas, get one free! Offer valid until Sunday at all participating stores."
+    response = client.post("/", data={"text": text})
+    assert response.status_code == 200
+    page = response.data.decode()
+    reason = client.post("/api/v1/score", json={"text": text}).get_json()["grade_reason"]
+    assert f'<p class="notice">{escape(reason)}</p>' in page
+    assert "<h1>Your text</h1>" in page
+    assert 'class="grade grade--large grade-none"' in page
+    assert 'class="risks"' not in page  # no list of "not found" risks for a pizza advert
