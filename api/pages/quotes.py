@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-# The scorer's own splitter: context sentences end where the scorer's evidence sentences end.
-from scoring._sentences import Sentence, split_sentences
+if TYPE_CHECKING:
+    from scoring._sentences import Sentence
 
 #: How far to look either side of a quote. Bounded so a 2 MB policy costs the same as a short one.
 WINDOW_CHARS = 700
@@ -39,6 +40,16 @@ def _collapse(text: str) -> str:
     lead = " " if text[0].isspace() else ""
     trail = " " if text[-1].isspace() else ""
     return f"{lead}{core}{trail}"
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The scorer's own splitter, so context sentences end where evidence sentences end.
+
+    Imported on first use: the app (like api.scoring_service) starts even if scoring cannot load.
+    """
+    from scoring._sentences import split_sentences as split
+
+    return split(text)
 
 
 def _gap(text: str) -> str:
