@@ -24,6 +24,7 @@ async function store(apiBase, autoCapture, granted) {
   const saved = await saveSettings(webext.storage.local, { apiBase, autoCapture });
   // Grades cached from another server say nothing about this one.
   if (before.apiBase !== saved.apiBase) await clearCachedData(webext.storage.local, null);
+  apiInput.value = saved.apiBase;
   const note = granted === false ? ' The browser did not grant access to that server, so requests may be refused unless it allows them (CORS).' : '';
   say(`Saved.${note}`, granted === false);
 }

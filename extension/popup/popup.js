@@ -114,14 +114,7 @@ function gradedView(view, tabId, showError) {
         risksLine ? h('p', {}, risksLine) : null,
         h('p', { class: 'source' }, source))),
   ];
-  if (view.risks.length) parts.push(h('h2', {}, 'Risks'), riskList(view.risks));
-  if (view.readability) {
-    const r = view.readability;
-    parts.push(h('h2', {}, 'Readability'), h('ul', { class: 'readability' },
-      r.level ? h('li', {}, `Reading level: ${r.level}`) : null,
-      r.readingTime ? h('li', {}, r.words ? `${r.readingTime} (${r.words.toLocaleString('en')} words)` : r.readingTime) : null,
-      r.fleschReadingEase !== null ? h('li', {}, `Flesch reading ease ${r.fleschReadingEase} (higher is easier; 60+ is plain English)`) : null));
-  }
+  // Buttons first: the popup is at most 600 px tall and the risks below can be long.
   parts.push(h('div', { class: 'actions' },
     view.canLoadReport ? actionButton('Show the findings', async () => {
       const result = await sendAction('load-report', tabId);
@@ -131,6 +124,14 @@ function gradedView(view, tabId, showError) {
     reportLink(view)));
   if (view.canLoadReport) parts.push(h('p', { class: 'note' }, 'Show the findings asks the server for this site\u2019s report.'));
   if (!view.isPolicy && view.source !== 'policy') parts.push(linkNote(view));
+  if (view.readability) {
+    const r = view.readability;
+    parts.push(h('h2', {}, 'Readability'), h('ul', { class: 'readability' },
+      r.level ? h('li', {}, `Reading level: ${r.level}`) : null,
+      r.readingTime ? h('li', {}, r.words ? `${r.readingTime} (${r.words.toLocaleString('en')} words)` : r.readingTime) : null,
+      r.fleschReadingEase !== null ? h('li', {}, `Flesch reading ease ${r.fleschReadingEase} (higher is easier; 60+ is plain English)`) : null));
+  }
+  if (view.risks.length) parts.push(h('h2', {}, 'Risks'), riskList(view.risks));
   return parts;
 }
 

@@ -306,3 +306,87 @@ def test_popup_shows_unreachable_api_with_its_url(browser: Any, worker: Any, sit
         popup.screenshot(path=str(ARTIFACTS / "popup-unreachable.png"), full_page=True)
     finally:
         worker.evaluate("() => chrome.storage.local.remove('settings')")
+
+
+# One stored tab state per popup state the issue names, with the text each must show.
+POPUP_STATES = [
+    ("scoring", {"status": "scoring"}, "Scoring this privacy policy"),
+    (
+        "not_policy",
+        {"status": "not_policy", "notPolicyReason": "The text is too short to be a policy."},
+        "does not read like a privacy policy",
+    ),
+    (
+        "rate_limited",
+        {"status": "rate_limited", "error": {"kind": "rate_limited", "retryAfterSeconds": 42}},
+        "wait 42 seconds",
+    ),
+    (
+        "ungraded",
+        {"status": "ungraded", "policyLink": {"url": "https://example.org/privacy", "text": "Privacy"}},
+        "Score this site\u2019s policy",
+    ),
+    (
+        "error",
+        {"status": "error", "error": {"kind": "http", "message": "The policygrade API answered 500: boom"}},
+        "answered 500",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "patch", "text"), POPUP_STATES, ids=[s[0] for s in POPUP_STATES])
+def test_popup_renders_each_state(
+    browser: Any, worker: Any, kind: str, patch: dict[str, Any], text: str
+) -> None:
+    """The popup's loading/not-a-policy/rate-limited/ungraded/error states, from a stored tab state."""
+    tab_id = 900_000 + [s[0] for s in POPUP_STATES].index(kind)
+    state = {
+        "tabId": tab_id,
+        "pageId": f"gallery-{kind}",
+        "url": "https://www.example.org/",
+        "site": "example.org",
+        "isPolicy": False,
+        "policyLink": None,
+        "updatedAt": 0,
+        **patch,
+    }
+    worker.evaluate("([key, state]) => chrome.storage.session.set({[key]: state})", [f"tab:{tab_id}", state])
+    popup = browser.new_page()
+    popup.set_viewport_size({"width": 400, "height": 300})
+    extension_id = worker.url.split("/")[2]
+    popup.goto(f"chrome-extension://{extension_id}/popup/popup.html?tab={tab_id}")
+    popup.wait_for_selector(f"main[data-kind='{kind}']")
+    assert text in popup.locator("main").inner_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    popup.screenshot(path=str(ARTIFACTS / f"popup-{kind}.png"), full_page=True)
+    popup.close()
+
+
+def test_options_page_validates_saves_and_clears(browser: Any, worker: Any) -> None:
+    """Options: a bad URL is refused with a reason; auto capture saves; cached data can be cleared."""
+    extension_id = worker.url.split("/")[2]
+    worker.evaluate("() => chrome.storage.local.remove('settings')")  # start from the defaults
+    worker.evaluate(
+        "() => chrome.storage.local.set({'prefix:abcd': {prefix: 'abcd', sites: [], fetchedAt: 1}})"
+    )
+    page = browser.new_page()
+    page.goto(f"chrome-extension://{extension_id}/options/options.html")
+    api = page.get_by_label("API base URL")
+    assert api.input_value() == "http://127.0.0.1:8000"
+    api.fill("ftp://example.org")
+    page.get_by_role("button", name="Save").click()
+    assert "must start with http" in page.locator("#status").inner_text()
+    assert api.get_attribute("aria-invalid") == "true"
+
+    api.fill("http://127.0.0.1:8000/")
+    page.get_by_label("Automatically grade privacy policies I open").uncheck()
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_function("document.querySelector('#status').textContent.startsWith('Saved')")
+    settings = worker.evaluate("async () => (await chrome.storage.local.get('settings')).settings")
+    assert settings == {"apiBase": "http://127.0.0.1:8000", "autoCapture": False}
+
+    page.get_by_role("button", name="Clear cached data").click()
+    page.wait_for_function("document.querySelector('#status').textContent.startsWith('Cleared')")
+    assert worker.evaluate("async () => Object.keys(await chrome.storage.local.get(null))") == ["settings"]
+    page.screenshot(path=str(ARTIFACTS / "options.png"), full_page=True)
+    worker.evaluate("() => chrome.storage.local.remove('settings')")
