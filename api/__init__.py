@@ -14,6 +14,7 @@ variables of the same names, then ``config``. Environment variables (full table 
     PORT                  port for ``policygrade serve`` (default 8000)
     LOG_LEVEL             DEBUG, INFO, WARNING... (default INFO)
     REDIS_TIMEOUT         Redis socket timeouts in seconds (default 0.5)
+    REPORT_MEMO_BYTES     per-worker memory for recently read report JSON (default 16 MiB; 0 = off)
     WARM_UP               score a short text at start (default 1)
     BENCH_ENDPOINT        register GET /bench/constant for bench/api.py (default 0)
 
@@ -92,9 +93,11 @@ def _init_cors(app: Flask, config: Mapping[str, Any]) -> None:
     """Allow the extension origins plus CORS_ORIGINS on the JSON API."""
     extra = [origin.strip() for origin in str(config["CORS_ORIGINS"] or "").split(",") if origin.strip()]
     origins: list[Any] = [*EXTENSION_ORIGINS, *extra]
+    # App-wide: every route pays the same after-request hook (bench/api.py compares two routes), and
+    # a page or badge fetched by the extension gets the header too. Other origins get no CORS headers.
     CORS(
         app,
-        resources={r"/api/*": {"origins": origins}, "/healthz": {"origins": origins}},
+        origins=origins,
         expose_headers=["Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"],
         max_age=600,
     )

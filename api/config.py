@@ -25,6 +25,8 @@ DEFAULTS: dict[str, Any] = {
     "LOG_LEVEL": "INFO",
     # Redis socket timeouts in seconds: short, so an outage fails fast instead of hanging requests.
     "REDIS_TIMEOUT": 0.5,
+    # Per-worker memory for recently read report JSON (immutable per id and scorer version); 0 = off.
+    "REPORT_MEMO_BYTES": 16 * 1024 * 1024,
     # Score a short text at start so the first request does not pay for loading dictionaries.
     "WARM_UP": True,
     # Registers GET /bench/constant (a bare endpoint for bench/api.py); off in production.

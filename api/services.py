@@ -58,4 +58,13 @@ def build_services(config: dict[str, Any]) -> Services:
         url = embedded.start()
         log.info("using embedded Redis at %s (REDIS_URL unset; data in %s)", url, embedded.data_dir)
     client = connect(url, float(config["REDIS_TIMEOUT"]))
-    return Services(redis=client, store=SiteStore(client), redis_url=url, embedded=embedded)
+    try:
+        # Opens the pooled connection now, so the first request does not pay for it; and says early
+        # in the log when Redis is not there (the service still starts: scoring works without it).
+        client.ping()
+    except redis.RedisError as error:
+        log.warning(
+            "Redis at %s is unavailable (%s): scoring uncached, site endpoints 503", describe(url), error
+        )
+    store = SiteStore(client, memo_bytes=int(config["REPORT_MEMO_BYTES"]))
+    return Services(redis=client, store=store, redis_url=url, embedded=embedded)

@@ -23,6 +23,7 @@ import redis
 
 from api.domains import site_hash
 from api.errors import StoreUnavailable
+from api.memo import BytesLRU
 
 __all__ = ["SiteStore", "StoreUnavailable", "history_entry"]
 
@@ -80,8 +81,10 @@ def history_entry(report: dict[str, Any], now: str, previous: dict[str, Any] | N
 class SiteStore:
     """Reports and site records in one Redis; every method raises StoreUnavailable when it is down."""
 
-    def __init__(self, client: redis.Redis) -> None:
+    def __init__(self, client: redis.Redis, memo_bytes: int = 0) -> None:
         self.redis = client
+        #: Per-process copy of recently read report JSON (see api.memo); 0 bytes turns it off.
+        self.memo = BytesLRU(memo_bytes)
 
     @contextmanager
     def _available(self) -> Iterator[None]:
@@ -110,13 +113,20 @@ class SiteStore:
 
     def get_report_json(self, report_id: str, version: str) -> bytes | None:
         """The stored JSON for ``report_id``: this scorer version's, else the newest one stored."""
+        key = report_key(report_id, version)
+        raw = self.memo.get(key)
+        if raw is not None:
+            return raw
         with self._available():
-            raw = self.redis.get(report_key(report_id, version))
-            if raw is None:
-                stored_version = self.redis.get(f"pg:report-version:{report_id}")
-                if stored_version is not None:
-                    raw = self.redis.get(report_key(report_id, stored_version.decode()))
-            return raw  # type: ignore[return-value]
+            raw = self.redis.get(key)
+            if raw is not None:
+                self.memo.put(key, raw)
+                return raw  # type: ignore[no-any-return]
+            # Only the current version's bytes are memoized: "newest stored" can change.
+            stored_version = self.redis.get(f"pg:report-version:{report_id}")
+            if stored_version is None:
+                return None
+            return self.redis.get(report_key(report_id, stored_version.decode()))  # type: ignore[no-any-return]
 
     def get_report(self, report_id: str, version: str | None = None) -> dict[str, Any] | None:
         """The report for ``report_id`` (newest scorer version stored unless ``version``)."""

@@ -186,3 +186,22 @@ def test_store_raises_store_unavailable_when_redis_is_down(closed_redis_url: str
 def test_nothing_is_given_an_expiry(store: SiteStore, redis_client: redis.Redis) -> None:
     _record(store, "keep.example", "A", 95, 1)
     assert all(redis_client.ttl(key) == -1 for key in redis_client.keys("pg:*"))
+
+
+def test_report_reads_are_memoized_per_process_only_for_the_current_version(redis_url: str) -> None:
+    client = connect(redis_url)
+    store = SiteStore(client, memo_bytes=1 << 20)
+    report = make_report("memo", "B", 70, [], version="1")
+    store.put_report(report)
+    first = store.get_report_json(report["id"], "1")
+    client.delete(f"pg:report:{report['id']}:1")  # gone from Redis: the memo still has the bytes
+    assert store.get_report_json(report["id"], "1") == first
+    # A fallback read (asking for version 2, served version 1's bytes) is not memoized.
+    other = make_report("memo 2", "C", 60, [], version="1")
+    store.put_report(other)
+    assert store.get_report_json(other["id"], "2") is not None
+    client.delete(f"pg:report:{other['id']}:1")
+    assert store.get_report_json(other["id"], "2") is None
+    # Without a memo every read goes to Redis.
+    plain = SiteStore(client)
+    assert plain.get_report_json(report["id"], "1") is None
