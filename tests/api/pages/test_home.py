@@ -110,3 +110,15 @@ def test_text_that_is_not_a_policy_is_not_graded(client, scorer) -> None:
     assert "<h1>Your text</h1>" in page
     assert 'class="grade grade--large grade-none"' in page
     assert 'class="risks"' not in page  # no list of "not found" risks for a pizza advert
+
+
+def test_home_grade_explanation_matches_the_scorer(client, scorer) -> None:
+    """The numbers the home page quotes are the scorer's own weights and bands."""
+    from scoring import _grading
+
+    page = client.get("/").data.decode()
+    penalties = _grading.SEVERITY_PENALTY
+    assert f"high {penalties['high']}, medium {penalties['medium']}, low {penalties['low']}" in page
+    bands = dict((grade, low) for low, grade in _grading.GRADE_BANDS)
+    assert f"A from {bands['A']}, B from {bands['B']}, C from {bands['C']}, D from {bands['D']}" in page
+    assert f"up to {max(p for _, p, _ in _grading.READABILITY_PENALTY)} more" in page
