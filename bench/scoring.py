@@ -133,8 +133,9 @@ def section_adversarial(raw_textstat: bool) -> None:
     print(f"   {'normal policy text':<32}{len(normal):>10,} chars  {baseline:7.3f} s")
     for name, text in cases.items():
         elapsed = best_of(2, lambda text=text: score_policy(text))
+        per_megabyte = elapsed / (len(text) / MEGABYTE)
         print(f"   {name:<32}{len(text):>10,} chars  {elapsed:7.3f} s  x{elapsed / baseline:.2f}"
-              "   (target <= 2)")
+              f"  (per MB x{per_megabyte / baseline:.2f})   (target <= 2)")
     if raw_textstat:
         word = cases["one word, no spaces"]
         print("   for comparison, textstat alone on the untamed inputs:")

@@ -23,8 +23,10 @@ faster than calling textstat's seven metric functions, with the same results.
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
+import shutil
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -107,8 +109,8 @@ def _write_cmudict(root: Path) -> None:
     if target.is_file():
         return
     target.parent.mkdir(parents=True, exist_ok=True)
-    # NLTK's reader wants "WORD <variant> PHONES..."; it ignores the variant number, and the cmudict
-    # package lists the pronunciations of a word in the same order NLTK's copy does.
+    # NLTK's reader wants "WORD <variant> PHONES..." and ignores the variant number. textstat counts
+    # the syllables of a word's first pronunciation, so we keep the cmudict package's order.
     lines = [f"{word} 1 {' '.join(phones)}\n" for word, phones in cmudict.entries()]
     fd, partial = tempfile.mkstemp(dir=target.parent, prefix=".cmudict-")
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -123,8 +125,9 @@ def _load_cmudict_offline() -> None:
     try:
         _write_cmudict(root)
     except OSError:
-        # Read-only cache dir: fall back to a private temporary folder for this process.
+        # Read-only cache dir: fall back to a private temporary folder, removed when the process exits.
         root = Path(tempfile.mkdtemp(prefix="policygrade-nltk-"))
+        atexit.register(shutil.rmtree, root, ignore_errors=True)
         _write_cmudict(root)
     nltk.data.path.insert(0, str(root))
     try:

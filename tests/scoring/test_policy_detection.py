@@ -9,6 +9,7 @@ import pytest
 from scoring._policy_detection import (
     MIN_POLICY_WORDS,
     POLICY_THRESHOLD,
+    TOPIC_ANCHORS,
     TOPICS,
     WEIGHTS,
     detect_policy,
@@ -102,3 +103,49 @@ def test_feature_weights_sum_to_one() -> None:
 )
 def test_adversarial_megabytes_are_judged_not_policies(text: str) -> None:
     assert not detect_policy(text).is_policy
+
+
+# (topic, sentence that announces it, sentence on the same subject that must not count).
+TOPIC_CASES = [
+    ("collection", "Information we receive from partners.", "We received your letter."),
+    ("collection", "We automatically collect log files.", "Collectors love stamps."),
+    ("use", "How we use your information.", "Use a pen to sign."),
+    ("use", "The purposes of processing are listed.", "Food processing plants."),
+    ("sharing", "We sell personal details to brokers.", "We sell shoes."),
+    ("sharing", "We transfer your data abroad.", "Transfer the files."),
+    ("sharing", "Our service providers host the site.", "Room service is available."),
+    ("sharing", "Data is given to third-party partners.", "The third part of the book."),
+    ("cookies", "Our emails contain web beacons.", "We bake biscuits."),
+    ("cookies", "Pixel tags count visits.", "A pixel is a dot."),
+    ("choices", "You may opt-out of ads.", "Options include red."),
+    ("choices", "You can withdraw your consent.", "Withdraw cash at the bank."),
+    ("choices", "Our site honours Do Not Track signals.", "Track the parcel."),
+    ("choices", "You can correct your personal data.", "Correct the typo."),
+    ("retention", "We store your personal information in Ireland.", "We store boxes."),
+    ("retention", "Kept as long as necessary for the purpose.", "A long walk."),
+    ("security", "Data is encrypted in transit.", "The safe is locked."),
+    ("security", "We prevent unauthorized access.", "Access the garden."),
+    ("children", "We do not target users under 13.", "Under the bridge."),
+    ("children", "The site complies with COPPA.", "Copper wires."),
+    ("changes", "Changes to this privacy notice are posted here.", "Changes to the timetable."),
+    ("changes", "Last updated 2026.", "Last orders at ten."),
+    ("contact", "Email privacy@example.com.", "Email sales."),
+    ("contact", "Write to our data protection officer.", "Write to the editor."),
+    ("legal", "Our lawful basis is consent.", "The basis of the design."),
+    ("legal", "The data controller is Example Ltd.", "The game controller broke."),
+    ("legal", "Rights of California consumers.", "California is sunny."),
+    ("self_reference", "Read our Privacy Statement.", "Read our statement."),
+]
+
+
+@pytest.mark.parametrize(("topic", "announces", "does_not"), TOPIC_CASES)
+def test_topic_cues(topic: str, announces: str, does_not: str) -> None:
+    assert topic in detect_policy(announces).topics
+    assert topic not in detect_policy(does_not).topics
+
+
+def test_every_topic_phrase_contains_one_of_its_anchors() -> None:
+    assert set(TOPIC_ANCHORS) == set(TOPICS)
+    for topic, phrases in TOPICS.items():
+        for phrase in phrases:
+            assert any(anchor in phrase for anchor in TOPIC_ANCHORS[topic]), (topic, phrase)
