@@ -40,6 +40,11 @@ webext.runtime.onMessage.addListener((message, sender, sendResponse) => {
   return true;
 });
 
+// "Score this site's policy" asked for access to the policy's host; finish once it is granted.
+webext.permissions.onAdded.addListener((permissions) => {
+  controller().resumePendingPolicyScores(permissions.origins);
+});
+
 webext.tabs.onRemoved.addListener((tabId) => {
   controller().forgetTab(tabId);
 });

@@ -4,9 +4,12 @@ import { badgeFor } from './badge.js';
 import { dropCachedBucket, getCachedBucket, getCachedReport, putCachedBucket, putCachedReport } from './cache.js';
 import { matchSite, parsePrefixResponse } from './prefix-lookup.js';
 import { siteOfUrl } from './psl.js';
-import { loadSettings } from './settings.js';
+import { loadSettings, originPattern } from './settings.js';
 import { prefixOf, sha256Hex } from './site-hash.js';
 import { getTabState, patchTabState, removeTabState, setTabState } from './tab-state.js';
+
+/** Session-storage key prefix of "Score this site's policy" requests waiting for host access. */
+const PENDING_KEY = 'pending:';
 
 /** Texts shorter than this are not worth sending (a policy has hundreds of words). */
 export const MIN_POLICY_CHARS = 200;
@@ -234,8 +237,33 @@ export function createController({ webext, fetchImpl = globalThis.fetch, now = D
       const state = await getTabState(session, tabId);
       if (!state) return { ok: false, error: 'Nothing to score on this page.' };
       if (!state.policyLink && !state.isPolicy) return { ok: false, error: 'No privacy policy link was found on this page.' };
-      const result = state.isPolicy ? await scoreCurrentPage(tabId, state.pageId) : await scoreLinkedPolicy(tabId, state.pageId);
+      if (state.isPolicy) {
+        const result = await scoreCurrentPage(tabId, state.pageId);
+        return { ok: true, status: result?.status ?? 'gone' };
+      }
+      const origin = originPattern(state.policyLink.url);
+      if (!(await webext.permissions.contains({ origins: [origin] }))) {
+        // Firefox closes the popup when it shows the permission prompt, so the popup cannot tell us
+        // when access is granted: remember the request and finish it from permissions.onAdded.
+        await session.set({ [PENDING_KEY + tabId]: { pageId: state.pageId, origin } });
+        return { ok: true, status: 'waiting_for_permission' };
+      }
+      const result = await scoreLinkedPolicy(tabId, state.pageId);
       return { ok: true, status: result?.status ?? 'gone' };
+    },
+
+    /** Host access was granted: score the policy links that were waiting for it. */
+    async resumePendingPolicyScores(origins) {
+      const granted = new Set(origins ?? []);
+      const all = await session.get(null);
+      const done = [];
+      for (const [key, pending] of Object.entries(all)) {
+        if (!key.startsWith(PENDING_KEY) || !granted.has(pending?.origin)) continue;
+        await session.remove(key);
+        done.push(scoreLinkedPolicy(Number(key.slice(PENDING_KEY.length)), pending.pageId));
+      }
+      await Promise.all(done);
+      return done.length;
     },
 
     /** Popup's "Show the findings" for a site graded by look-up: fetch the report by id. */

@@ -60,17 +60,15 @@ function scoreSitePolicyButton(view, tabId, showError, { label = 'Score this sit
   if (!view.policyLink) return null;
   const button = h('button', { type: 'button', class: secondary ? 'secondary' : null }, label);
   button.addEventListener('click', () => {
-    // permissions.request must run inside the user gesture: no await before it.
+    // permissions.request must run inside the user gesture: no await before it. The service worker
+    // is told at once and waits for the grant itself (Firefox closes the popup for the prompt).
     const origins = [originPattern(view.policyLink.url)];
-    webext.permissions.request({ origins }).then(async (granted) => {
-      if (!granted) {
-        showError(`policygrade needs access to ${new URL(view.policyLink.url).host} to read the policy.`);
-        return;
-      }
-      button.disabled = true;
-      const result = await sendAction('score-site-policy', tabId);
-      button.disabled = false;
+    const request = webext.permissions.request({ origins });
+    sendAction('score-site-policy', tabId).then((result) => {
       if (!result?.ok) showError(result?.error ?? 'Could not score the policy.');
+    });
+    request.then((granted) => {
+      if (!granted) showError(`policygrade needs access to ${new URL(view.policyLink.url).host} to read the policy.`);
     }, (error) => showError(String(error?.message ?? error)));
   });
   return button;

@@ -171,8 +171,14 @@ test('"Score this site\'s policy" fetches the link, has the content script extra
   });
   const controller = createController({ webext, fetchImpl, now: () => 1 });
   await controller.handlePage(TAB, page('https://www.example.co.uk/', { policyLink: { url: 'https://www.example.co.uk/privacy', text: 'Privacy' } }));
-  const result = await controller.scoreSitePolicy(TAB);
-  assert.equal(result.status, 'graded');
+  // No host access yet: nothing is fetched; the request waits for permissions.onAdded.
+  assert.deepEqual(await controller.scoreSitePolicy(TAB), { ok: true, status: 'waiting_for_permission' });
+  assert.ok(fetchImpl.calls.every((c) => !c.url.includes('/privacy')));
+  assert.equal(await controller.resumePendingPolicyScores(['https://elsewhere.example/*']), 0);
+  webext.permissions.granted.add('https://www.example.co.uk/*');
+  assert.equal(await controller.resumePendingPolicyScores(['https://www.example.co.uk/*']), 1);
+  assert.equal(await controller.resumePendingPolicyScores(['https://www.example.co.uk/*']), 0, 'done once');
+  assert.equal((await getTabState(webext.storage.session, TAB)).status, 'graded');
   assert.equal(extracted[0].type, 'extract-html');
   assert.equal(extracted[0].html, policyHtml);
   const scoreCall = fetchImpl.calls.find((c) => c.url.endsWith('/score'));
@@ -184,6 +190,7 @@ test('"Score this site\'s policy" with a policy link that is not HTML reports a 
   const webext = fakeWebext();
   const fetchImpl = fakeFetch(async (url) => (url.endsWith('.pdf') ? new Response('%PDF', { headers: { 'Content-Type': 'application/pdf' } }) : json({ prefix: url.slice(-4), sites: [] })));
   const controller = createController({ webext, fetchImpl });
+  webext.permissions.granted.add('https://www.example.co.uk/*');
   await controller.handlePage(TAB, page('https://www.example.co.uk/', { policyLink: { url: 'https://www.example.co.uk/privacy.pdf', text: 'Privacy' } }));
   await controller.scoreSitePolicy(TAB);
   const state = await getTabState(webext.storage.session, TAB);

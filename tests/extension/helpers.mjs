@@ -71,6 +71,12 @@ export function fakeWebext({ tabMessages = async () => undefined } = {}) {
       },
     },
     runtime: { id: 'test-extension' },
+    permissions: {
+      granted: new Set(),
+      async contains({ origins }) {
+        return origins.every((origin) => this.granted.has(origin));
+      },
+    },
   };
 }
 
