@@ -151,3 +151,12 @@ def test_bad_serve_arguments_are_usage_errors(args: list[str]) -> None:
     result = subprocess.run([str(POLICYGRADE), "serve", *args], capture_output=True, text=True, timeout=30)
     assert result.returncode == 2
     assert "usage:" in result.stderr
+
+
+def test_one_console_script_serves_and_scores() -> None:
+    result = subprocess.run([str(POLICYGRADE), "--help"], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0
+    for command in ("serve", "score"):
+        assert command in result.stdout
+    bare = subprocess.run([str(POLICYGRADE)], capture_output=True, text=True, timeout=30)
+    assert bare.returncode == 2
