@@ -3,19 +3,42 @@
 from __future__ import annotations
 
 from scoring._models import RiskFinding, Severity
-from scoring.detectors._common import Document, Hit, Rule, finding, rule, rx
+from scoring.detectors._common import Anchors, Document, Hit, Rule, finding, rule, rx, sentence_low
 
 RISK_ID = "broad_disclosure"
 TITLE = "Broad disclosure of your data"
 
-# Cheap keyword screen: a sentence without any of these words cannot match a rule below.
-PREFILTER = rx(
-    r"law|legal|court|subpoena|warrant|police|authorit|government|agenc|regulat|judicial|"
-    r"merge|acqui|bankrupt|insolv|reorgani|successor|assets|sale of|sold|business transition|"
-    r"change (?:of|in) (?:control|ownership)|corporate transaction|out of business|"
-    r"good[- ]faith|discretion|deem|believe|rights|property|safety|legitimate interest|fraud|"
-    r"protect|enforce|investigat|harm|emergenc|imminent|national security|ownership|litigation|remedies|"
-    r"restructur|joint venture|buy|sell|partner with|take over|business"
+# Keywords per rule family: a sentence is tried against a rule only if it holds one of these (every
+# alternative of the rule's regex contains at least one of them). A keyword matches a word prefix.
+ANCHORS = Anchors(
+    {
+        "self_judged_necessity": (
+            "good faith", "good-faith", "discretion", "deem", "see fit", "consider", "believ", "determin",
+            "decid",
+        ),
+        "law_enforcement_request": (
+            "law enforcement", "law-enforcement", "police", "national security", "investigatory", "agenc",
+            "authorit", "official", "government", "regulatory", "public bod", "judicial", "investigator",
+            "courts",
+        ),
+        "protect_own_interests": (
+            "protect", "enforc", "legitimate", "defend", "establish", "exercis", "prevent", "investigat",
+            "emergenc", "imminent", "danger of death", "serious", "pursu", "commenc",
+        ),
+        "legal_process": (
+            "subpoena", "court", "warrant", "legal", "lawful", "judicial", "compulsory", "administrative",
+        ),
+        "required_by_law": (
+            "law", "statute", "regulat", "legislation", "authorit", "required or permitted", "legally",
+            "rules", "legal", "court", "required by", "duty to", "obliged to report",
+        ),
+        "business_transfer": (
+            "merge", "acqui", "purchas", "bought", "bankrupt", "insolven", "receivership", "liquidation",
+            "dissolution", "reorgani", "divest", "amalgamat", "change", "business transition", "corporate",
+            "successor", "out of business", "transfer", "sale", "sell", "sold", "buy", "take over",
+            "restructur", "joint venture", "assets",
+        ),
+    }
 )
 
 # A verb of handing data over; the "self-judged grounds" rules need one in the same sentence.
@@ -126,6 +149,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:sell|buy|merge)\w*(?:,?\s+(?:(?:and/or|or|and)\s+)?(?:sell|buy|merge|partner)\w*){1,3},?\s+"
         r"(?:with|to)\s+(?:other|another)\s+(?:compan|business|entit)|\btake over\s+(?:\w+\s+){0,2}?"
         r"(?:management|operation|ownership|control)\b|"
+        r"\b(?:sold|merged|acquired),?\s+or\s+(?:merged|sold|acquired|transferred)\b|"
         r"\b(?:has|have|had)\s+merged\b|\brestructur\w*|\bjoint ventures?\b|"
         r"\b(?:sell|sold|buy|bought|transfer\w*)\s+(?:\w+\s+){0,8}?(?:assets|business(?:es)?|stock)\b|"
         r"\b(?:transferred|business|acquired) assets\b|\bassets (?:transferred|sold|acquired)\b|"
@@ -146,12 +170,18 @@ LEGAL_RULES = frozenset(
 )
 
 # Scope: "only in response to a valid court-issued warrant, and we will notify you" is a narrow,
-# checked ground (Signal, ProtonMail-style transparency promises); it cancels the legal rules.
-NARROW_WARRANT = rx(
-    r"\bonly\b.{0,120}?\b(?:valid|court[- ]issued|judicial|binding|legally binding)\b.{0,40}?"
-    r"\b(?:warrants?|court orders?|subpoenas?|orders?)\b"
+# checked ground (Signal- and ProtonMail-style transparency promises): a court decides and you are told,
+# so you can contest it. It cancels the legal rules, unless broader grounds sit in the same sentence.
+COURT_SUPERVISED = rx(
+    r"\b(?:court[- ]issued|issued by a court|court orders?|(?:valid|search|judicial) warrants?|warrants?)\b"
 )
-NOTIFIES_USER = rx(r"\b(?:notify|inform|tell|alert|warn)\w*\s+(?:you|the user|affected users|our users)\b")
+BROADER_GROUNDS = rx(
+    r"\bsubpoena|\blegal process|\blaw[- ]enforcement|\bgovernment|\bgood[- ]faith|\bbelieve|\bdiscretion|"
+    r"\bprotect|\brequests?\b"
+)
+NOTIFIES_USER = rx(
+    r"\b(?:notify|inform|tell|alert|warn|let)\w*\s+(?:you|the user|affected users|our users)\b"
+)
 # Scope: "we will ask for your consent before any transfer in an acquisition" makes a business
 # transfer the user's choice; it cancels the business-transfer rule.
 CONSENT_FIRST = rx(
@@ -176,10 +206,9 @@ NOT_DISCLOSURE = rx(
 #: A list item under "we may disclose your data when:" has no verb of its own: it is short, and it
 #: opens in lower case or with a connective, or ends without a period ("to comply with law;").
 FRAGMENT_WORDS = 20
-FRAGMENT_SHAPE = rx(
-    r"^(?:(?-i:[a-z(])|(?:when|where|if|as|to|in order to|for|in response to|in connection with)\b)|"
-    r"[^.]$"
-)
+CONNECTIVE = rx(r"(?:when|where|if|as|to|in order to|for|in response to|in connection with)\b")
+# A fragment has no subject of its own: "If we learn of a breach, we will notify you" is a sentence.
+HAS_SUBJECT = rx(r"\b(?:we|you|they|it)\b")
 # Disclosures of data that identifies nobody are not a privacy risk ("we may disclose aggregated,
 # anonymous information as we deem appropriate").
 NON_PERSONAL = rx(
@@ -214,31 +243,48 @@ SUMMARIES: dict[str, str] = {
 CLEAN_SUMMARY = "No clause was found letting the company disclose your data on broad grounds of its own."
 
 
-def _hits_in(sentence_text: str) -> list[tuple[Rule, Severity, str]]:
-    """Rules matching one sentence, after scope and negation, with severity and a note."""
-    if not PREFILTER.search(sentence_text) or BOILERPLATE.search(sentence_text):
+def _hits_in(
+    original: str, low: str, families: set[str], lead_in: str | None
+) -> list[tuple[Rule, Severity, str]]:
+    """Rules of ``families`` matching one sentence, after scope and negation, with severity and a note.
+
+    ``low`` is the lower-cased sentence (patterns are lower case); ``original`` is used for quoting
+    and for the shape of list fragments; ``lead_in`` is the lower-cased sentence that introduces
+    the list the sentence belongs to ("we may share your data:"), or None.
+    """
+    found_rules = [(r, m) for r in RULES if r.name in families for m in (r.regex.search(low),) if m]
+    if not found_rules or BOILERPLATE.search(low):
         return []
-    has_verb = DISCLOSE_VERB.search(sentence_text) is not None
-    is_fragment = (
-        len(sentence_text.split()) <= FRAGMENT_WORDS
-        and FRAGMENT_SHAPE.search(sentence_text.strip()) is not None
-        and not NOT_DISCLOSURE.search(sentence_text)
+    has_verb = DISCLOSE_VERB.search(low) is not None
+    shaped = (
+        original[:1].islower()
+        or original[:1] == "("
+        or not original.endswith(".")
+        or (CONNECTIVE.match(low) is not None and HAS_SUBJECT.search(low) is None)
     )
-    anonymous_only = NON_PERSONAL.search(sentence_text) and not PERSONAL.search(sentence_text)
-    policy_change = POLICY_CHANGE.search(sentence_text) is not None
-    narrow = NARROW_WARRANT.search(sentence_text) and NOTIFIES_USER.search(sentence_text)
-    promise = PROMISE.search(sentence_text) is not None
+    is_fragment = (
+        shaped
+        and len(low.split()) <= FRAGMENT_WORDS
+        and not NOT_DISCLOSURE.search(low)
+        # under "We use your information to:" a fragment is a use, not a disclosure
+        and (lead_in is None or DISCLOSE_VERB.search(lead_in) is not None)
+    )
+    anonymous_only = NON_PERSONAL.search(low) and not PERSONAL.search(low)
+    policy_change = POLICY_CHANGE.search(low) is not None
+    narrow = (
+        COURT_SUPERVISED.search(low) is not None
+        and NOTIFIES_USER.search(low) is not None
+        and BROADER_GROUNDS.search(low[: NOTIFIES_USER.search(low).start()]) is None  # type: ignore[union-attr]
+    )
+    promise = PROMISE.search(low) is not None
     matched: list[tuple[Rule, Severity, str]] = []
-    for candidate in RULES:
-        found = candidate.regex.search(sentence_text)
-        if found is None:
-            continue
+    for candidate, found in found_rules:
         # A list item that opens with the recipient ("Law enforcement authorities, when ...") names a
         # disclosure without a verb of its own.
         opens_with_recipient = (
             candidate.name == "law_enforcement_request"
             and found.start() <= 25
-            and RECIPIENT_HEADING_END.match(sentence_text, found.end()) is not None
+            and RECIPIENT_HEADING_END.match(low, found.end()) is not None
         )
         if candidate.name in NEEDS_DISCLOSE_VERB and not (has_verb or is_fragment or opens_with_recipient):
             continue
@@ -248,10 +294,10 @@ def _hits_in(sentence_text: str) -> list[tuple[Rule, Severity, str]]:
             continue
         if policy_change and candidate.name == "self_judged_necessity":
             continue
-        if candidate.name == "business_transfer" and CONSENT_FIRST.search(sentence_text):
+        if candidate.name == "business_transfer" and CONSENT_FIRST.search(low):
             continue
         severity = candidate.severity
-        note = f'matched "{found.group(0)}": {candidate.why}'
+        note = f'matched "{original[found.start() : found.end()]}": {candidate.why}'
         if promise and candidate.name in {"legal_process", "required_by_law"}:
             severity = "low"
             note += "; the sentence is a promise not to share, but it leaves open legal demands"
@@ -260,11 +306,12 @@ def _hits_in(sentence_text: str) -> list[tuple[Rule, Severity, str]]:
 
 
 def detect(doc: Document) -> RiskFinding:
-    """Find clauses allowing disclosure on broad, self-judged grounds (one pass over sentences)."""
+    """Find clauses allowing disclosure on broad, self-judged grounds (one pass over the text)."""
     hits: list[Hit] = []
     families: list[str] = []
-    for sentence in doc.sentences:
-        matched = _hits_in(sentence.text)
+    for index, names in sorted(ANCHORS.candidates(doc).items()):
+        sentence = doc.sentences[index]
+        matched = _hits_in(sentence.text, sentence_low(doc, sentence), names, _lead_in(doc, index))
         if not matched:
             continue
         best = max(matched, key=lambda m: _RANK[m[1]])
@@ -275,6 +322,19 @@ def detect(doc: Document) -> RiskFinding:
 
 
 _RANK = {"none": 0, "low": 1, "medium": 2, "high": 3}
+#: How many sentences back to look for the line that introduces a list.
+LEAD_IN_WINDOW = 12
+
+
+def _lead_in(doc: Document, index: int) -> str | None:
+    """The lower-cased sentence ending in ":" that opens the list holding sentence ``index``, if any."""
+    for back in range(index - 1, max(-1, index - 1 - LEAD_IN_WINDOW), -1):
+        text = doc.sentences[back].text
+        if text.endswith(":"):
+            return sentence_low(doc, doc.sentences[back])
+        if text.endswith((".", "!", "?")):
+            return None  # a full sentence ends any list before it
+    return None
 
 
 def _ordered(families: list[str]) -> list[str]:

@@ -6,18 +6,50 @@ import re
 
 from scoring._models import RiskFinding, Severity
 from scoring._sentences import Sentence
-from scoring.detectors._common import Document, Hit, finding, rule, rx
+from scoring.detectors._common import Anchors, Document, Hit, finding, rule, rx, sentence_low
 
 RISK_ID = "no_opt_out"
 TITLE = "No way to opt out"
 
-# Cheap keyword screen for the stated rules.
-PREFILTER = rx(
-    r"agree|accept|consent|opt|unsubscrib|not use|refrain|discontinue|log off|leave|exit|"
-    r"able to|unable|cannot|can't|can not|choose not|decline|not wish|not want|do not track|"
-    r"\bdnt\b|continued use|continuing|by using|by accessing|by visiting|by (?:\w+ ){0,2}(?:using|browsing)|"
-    r"must first|required to (?:register|provide)|not (?:provide|allow|submit|share)|without it|"
-    r"in order to use"
+# Keywords per family: a sentence is tried against a family's regexes only if it holds one of these
+# (each alternative of those regexes contains at least one). A keyword matches a word prefix.
+ANCHORS = Anchors(
+    {
+        "opt_out_refused": ("opt", "unsubscrib", "withdraw", "declin", "refus", "object", "turn off"),
+        # the consequence half of "if you do not agree ... do not use the site"
+        "take_it_or_leave_it": (
+            "do not", "don't", "should not", "shouldn't", "must not", "please not", "refrain", "discontinu",
+            "cease", "stop", "exit", "leave", "log off", "able to", "unable", "cannot", "can't", "can not",
+            "could not", "possible", "prevent", "limit", "restrict", "keep you", "function", "work",
+            "operate",
+        ),
+        "required_to_use": ("must", "required to", "need to", "have to"),
+        "consent_by_use": (
+            "agree", "consent", "accept", "acknowledg", "signif", "indicat", "expressly", "authori",
+            "confirm", "assent", "give",
+        ),
+        "continued_use": (
+            "continued use", "continued access", "continuing use", "continuing access", "further use",
+            "further access", "subsequent use", "subsequent access",
+        ),
+        # policy-level rule: uses worth refusing, and any offered way to refuse them
+        "use": (
+            "marketing", "advertis", "promotional", "newsletter", "cookies", "web beacon", "pixel tag",
+            "tracking", "analytics", "third part", "third-part",
+        ),
+        "offer": (
+            "opt", "unsubscrib", "withdraw", "revok", "chang", "consent", "settings", "preferences",
+            "controls", "choices", "options", "manage", "cookies", "do not sell my", "stop", "remov",
+            "list", "right to", "object", "aboutads", "youronlinechoices", "networkadvertising",
+            "limit ad tracking", "ad choices", "request that we", "declin", "cease", "restrict",
+            "not to have", "updat", "adjust", "modif", "disabl", "block", "refus", "reject", "delet",
+            "turn off",
+        ),
+    }
+)
+#: Families of the stated rules (the others serve the policy-level rule).
+STATED_FAMILIES = frozenset(
+    {"opt_out_refused", "take_it_or_leave_it", "required_to_use", "consent_by_use", "continued_use"}
 )
 
 # --- stated forms -----------------------------------------------------------------------------------
@@ -142,6 +174,12 @@ USE_DESCRIPTION = rx(
     r"analytics)\b|\b(?:share|sell|rent|disclose|trade)\w*\b.{0,80}?\bthird[- ]part(?:y|ies)\b|"
     r"\bthird[- ]part(?:y|ies)\b.{0,80}?\b(?:share|sell|rent|disclose|advertis|market)\w*"
 )
+# ... and it must say that something is done with data, not merely name a product ("newsletters").
+USE_VERB = rx(
+    r"\b(?:use[sd]?|using|shar\w*|sell\w*|sold|rent\w*|disclos\w*|send\w*|sent|track\w*|serv\w*|show\w*|"
+    r"deliver\w*|personali[sz]\w*|target\w*|plac\w*|set|sets|collect\w*|combin\w*|provid\w*|allow\w*|"
+    r"permit\w*|work with|partner\w*|receiv\w*|measur\w*|analy[sz]\w*)\b"
+)
 # Sentences that say a use does NOT happen are not uses ("We do not sell your data to third parties").
 NEGATED_USE = rx(r"\b(?:do|does|will|shall|would)\s*(?:not|n't)\b|\bnever\b|\bno (?:third|personal)")
 # Any way to say no, anywhere in the policy.
@@ -178,21 +216,29 @@ WHAT: dict[str, str] = {
 }
 
 
-def _stated(sentence_text: str) -> tuple[str, Severity, str] | None:
-    """The stated no-opt-out rule matching one sentence, if any: (rule, severity, explanation)."""
+def _stated(original: str, sentence_text: str, families: set[str]) -> tuple[str, Severity, str] | None:
+    """The stated no-opt-out rule matching one sentence, if any: (rule, severity, explanation).
+
+    ``sentence_text`` is lower-cased (patterns are lower case); quotes in the explanation are cut
+    from ``original`` at the same offsets.
+    """
     severity: Severity
-    if not PREFILTER.search(sentence_text):
-        return None
+
+    def quote(match: re.Match[str]) -> str:
+        return original[match.start() : match.end()]
+
     for candidate in STATED_RULES:
+        if candidate.name not in families:
+            continue
         found = candidate.regex.search(sentence_text)
         if found:
             severity = candidate.severity
-            note = f'matched "{found.group(0)}": {candidate.why}'
+            note = f'matched "{quote(found)}": {candidate.why}'
             if candidate.name == "opt_out_refused" and ESSENTIAL_NOTICES.search(sentence_text):
                 severity = "low"
                 note += "; it concerns routine service or account messages, which is common"
             return candidate.name, severity, note
-    condition = REFUSAL_CONDITION.search(sentence_text)
+    condition = REFUSAL_CONDITION.search(sentence_text) if "take_it_or_leave_it" in families else None
     if condition and not OFFER_HERE.search(sentence_text):
         browser = BROWSER_CONTROL.search(sentence_text) is not None
         patterns = (LEAVE_SERVICE,) if browser else (LEAVE_SERVICE, LOSE_SERVICE)
@@ -203,33 +249,33 @@ def _stated(sentence_text: str) -> tuple[str, Severity, str] | None:
             return (
                 "take_it_or_leave_it",
                 severity,
-                f'matched "{condition.group(0)}" with "{loss.group(0)}": refusing costs you {scope}, '
+                f'matched "{quote(condition)}" with "{quote(loss)}": refusing costs you {scope}, '
                 "so the only way to say no is not to use it",
             )
-    required = REQUIRED_TO_USE.search(sentence_text)
+    required = REQUIRED_TO_USE.search(sentence_text) if "required_to_use" in families else None
     if required:
         severity = "low" if FEATURE_ONLY.search(sentence_text) else "medium"
         return (
             "take_it_or_leave_it",
             severity,
-            f'matched "{required.group(0)}": giving the data is a condition of using the service',
+            f'matched "{quote(required)}": giving the data is a condition of using the service',
         )
-    by_use = BY_USE.search(sentence_text)
+    by_use = BY_USE.search(sentence_text) if "consent_by_use" in families else None
     consent = CONSENT_VERB.search(sentence_text) if by_use else None
     if by_use and consent and by_use.start() < consent.start() and not NOT_DATA_CONSENT.search(sentence_text):
         tracked = TRACKING.search(sentence_text) is not None
         return (
             "consent_by_use",
             "high" if tracked else "medium",
-            f'matched "{by_use.group(0)}" with "{consent.group(0)}": using the service is treated as consent'
+            f'matched "{quote(by_use)}" with "{quote(consent)}": using the service is treated as consent'
             + (" to tracking" if tracked else ""),
         )
-    continued = CONTINUED_USE.search(sentence_text)
+    continued = CONTINUED_USE.search(sentence_text) if "continued_use" in families else None
     if continued:
         return (
             "consent_by_use",
             "medium",
-            f'matched "{continued.group(0)[:80]}": continuing to use the service is treated as '
+            f'matched "{quote(continued)[:80]}": continuing to use the service is treated as '
             "accepting changes",
         )
     return None
@@ -255,8 +301,10 @@ def detect(doc: Document) -> RiskFinding:
     uses: list[Sentence] = []
     offered = False
     rules_seen: list[str] = []
-    for sentence in doc.sentences:
-        stated = _stated(sentence.text)
+    for index, families in sorted(ANCHORS.candidates(doc).items()):
+        sentence = doc.sentences[index]
+        low = sentence_low(doc, sentence)
+        stated = _stated(sentence.text, low, families) if families & STATED_FAMILIES else None
         if stated:
             name, severity, note = stated
             hits.append(Hit(sentence, name, severity, f"Rule {name} {note}."))
@@ -265,12 +313,14 @@ def detect(doc: Document) -> RiskFinding:
             continue
         if not doc.is_whole_policy:
             continue
-        if not offered and OFFERED_CHOICE.search(sentence.text):
+        if not offered and "offer" in families and OFFERED_CHOICE.search(low):
             offered = True
         elif (
-            len(uses) < ABSENT_EVIDENCE
-            and USE_DESCRIPTION.search(sentence.text)
-            and not NEGATED_USE.search(sentence.text)
+            "use" in families
+            and len(uses) < ABSENT_EVIDENCE
+            and USE_DESCRIPTION.search(low)
+            and USE_VERB.search(low)
+            and not NEGATED_USE.search(low)
         ):
             uses.append(sentence)
     if doc.is_whole_policy and not offered and uses:

@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 from scoring._models import RiskFinding, Severity
-from scoring.detectors._common import Document, Hit, Rule, finding, rule, rx
+from scoring.detectors._common import Anchors, Document, Hit, Rule, finding, rule, rx, sentence_low
 
 RISK_ID = "retention_after_deletion"
 TITLE = "Data kept after you delete it"
 
-# Cheap keyword screen: every rule needs one of these words.
-PREFILTER = rx(r"retain|keep|kept|persist|remain|backup|back-up|back up|archiv|survive|store|preserve|"
-               r"cannot|not be|continue|still|licen|copy|copies|indefinite|exist|decline|maintain")
+# Keywords per rule family: a sentence is tried against a rule only if it holds one of these (every
+# alternative of the rule's regex contains at least one). A keyword matches a word prefix.
+_DELETION_WORDS = (
+    "delet", "eras", "remov", "clos", "cancel", "terminat", "deactivat", "suspen", "unsubscrib", "disabl",
+    "after you", "no longer", "end of", "thereafter", "afterwards", "after that", "dispos",
+)
+ANCHORS = Anchors(
+    {
+        "kept_indefinitely": ("indefinite", "forever", "perpetu", "permanent", "irrevocable"),
+        "kept_in_backups": ("back", "archiv", "cach", "residual", "copies"),
+        "deletion_incomplete": ("delet", "remov", "eras", "purg", "declin"),
+        "kept_after_deletion": _DELETION_WORDS,
+        "license_survives": ("licen",),
+        "partial_retention": ("retain", "keep", "preserv", "store"),
+    }
+)
 
 # The user's act of deleting: deleting data, erasure requests, closing or cancelling the account.
 DELETION_CONTEXT = rx(
@@ -125,17 +138,18 @@ SUMMARY_BOUNDED = (
 CLEAN_SUMMARY = "No clause was found keeping your data after you delete it."
 
 
-def _hit_in(sentence_text: str) -> tuple[str, Severity, str] | None:
-    """The strongest retention rule matching one sentence: (rule, severity, explanation)."""
-    if not PREFILTER.search(sentence_text):
-        return None
+def _hit_in(original: str, sentence_text: str, families: set[str]) -> tuple[str, Severity, str] | None:
+    """The strongest retention rule matching one sentence: (rule, severity, explanation).
+
+    ``sentence_text`` is lower-cased (patterns are lower case); quotes come from ``original``.
+    """
     if NEGATED_RETENTION.search(sentence_text):
         return None
     deletion = DELETION_CONTEXT.search(sentence_text)
     rights_only = RIGHT_ONLY.search(sentence_text) is not None
     bounded = BOUNDED.search(sentence_text)
     for candidate in RULES:
-        found = candidate.regex.search(sentence_text)
+        found = candidate.regex.search(sentence_text) if candidate.name in families else None
         if found is None:
             continue
         if candidate.name in NEEDS_DELETION_CONTEXT and deletion is None:
@@ -143,20 +157,22 @@ def _hit_in(sentence_text: str) -> tuple[str, Severity, str] | None:
         if rights_only and candidate.name == "kept_after_deletion":
             continue
         needs_context = candidate.name in NEEDS_DELETION_CONTEXT
-        context = f' after "{deletion.group(0)}"' if deletion and needs_context else ""
+        context = ""
+        if deletion and needs_context:
+            context = f' after "{original[deletion.start() : deletion.end()]}"'
         return _graded(
             candidate.name,
             candidate.severity,
-            f'matched "{found.group(0)}"{context}: {candidate.why}',
-            bounded.group(0) if bounded else None,
+            f'matched "{original[found.start() : found.end()]}"{context}: {candidate.why}',
+            original[bounded.start() : bounded.end()] if bounded else None,
         )
-    partial = PARTIAL_RETENTION.search(sentence_text)
+    partial = PARTIAL_RETENTION.search(sentence_text) if "partial_retention" in families else None
     if partial and not rights_only:
         return _graded(
             "partial_retention",
             "medium",
-            f'matched "{partial.group(0)}": some data is kept back from deletion',
-            bounded.group(0) if bounded else None,
+            f'matched "{original[partial.start() : partial.end()]}": some data is kept back from deletion',
+            original[bounded.start() : bounded.end()] if bounded else None,
         )
     return None
 
@@ -171,8 +187,9 @@ def _graded(name: str, severity: Severity, note: str, bound: str | None) -> tupl
 def detect(doc: Document) -> RiskFinding:
     """Find clauses that keep data after the user deletes it or closes the account."""
     hits: list[Hit] = []
-    for sentence in doc.sentences:
-        matched = _hit_in(sentence.text)
+    for index, families in sorted(ANCHORS.candidates(doc).items()):
+        sentence = doc.sentences[index]
+        matched = _hit_in(sentence.text, sentence_low(doc, sentence), families)
         if matched:
             name, severity, note = matched
             hits.append(Hit(sentence, name, severity, f"Rule {name} {note}."))
