@@ -8,6 +8,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from api import scoring_service
+from api.errors import InputError
 
 
 class StrictSchema(ma.Schema):
@@ -39,7 +40,7 @@ class ScoreRequestSchema(StrictSchema):
             return
         try:
             scoring_service.validate_url(value, max_length=10**9)
-        except scoring_service.InputError as error:
+        except InputError as error:
             raise ma.ValidationError(error.errors["json"]["url"]) from None
 
 
