@@ -178,6 +178,10 @@ def _tab_state(sw: Any, url: str, timeout: float = 60) -> dict[str, Any]:
     pytest.fail(f"no final tab state for {url}; last seen: {json.dumps(state)[:2000]}")
 
 
+# WCAG 2.x contrast check of every visible text element (see the file for the method).
+CONTRAST_JS = (Path(__file__).resolve().parent / "contrast.js").read_text()
+
+
 def _badge(sw: Any, tab_id: int) -> dict[str, str]:
     return sw.evaluate(
         """async (tabId) => ({
@@ -254,6 +258,7 @@ def test_policy_page_badge_site_lookup_and_popup(
             break
     else:
         pytest.fail("Re-score is not reachable with the Tab key")
+    assert popup.evaluate(CONTRAST_JS) == [], "text below 4.5:1 contrast"
     ARTIFACTS.mkdir(exist_ok=True)
     popup.screenshot(path=str(ARTIFACTS / "popup.png"), full_page=True)
 
@@ -273,6 +278,7 @@ def test_policy_page_badge_site_lookup_and_popup(
     contact.goto(contact_url)
     contact_state = _tab_state(worker, contact_url)
     assert contact_state["status"] == "graded" and contact_state["report"] is None, contact_state
+    assert contact_state["isPolicy"] is False  # a blog post about privacy is not a policy
     site_popup.goto(f"chrome-extension://{extension_id}/popup/popup.html?tab={contact_state['tabId']}")
     site_popup.wait_for_selector("main[data-kind='graded']")
     assert site_popup.locator(".evidence").count() == 0
@@ -357,6 +363,7 @@ def test_popup_renders_each_state(
     popup.goto(f"chrome-extension://{extension_id}/popup/popup.html?tab={tab_id}")
     popup.wait_for_selector(f"main[data-kind='{kind}']")
     assert text in popup.locator("main").inner_text()
+    assert popup.evaluate(CONTRAST_JS) == [], "text below 4.5:1 contrast"
     ARTIFACTS.mkdir(exist_ok=True)
     popup.screenshot(path=str(ARTIFACTS / f"popup-{kind}.png"), full_page=True)
     popup.close()
@@ -388,5 +395,6 @@ def test_options_page_validates_saves_and_clears(browser: Any, worker: Any) -> N
     page.get_by_role("button", name="Clear cached data").click()
     page.wait_for_function("document.querySelector('#status').textContent.startsWith('Cleared')")
     assert worker.evaluate("async () => Object.keys(await chrome.storage.local.get(null))") == ["settings"]
+    assert page.evaluate(CONTRAST_JS) == [], "text below 4.5:1 contrast"
     page.screenshot(path=str(ARTIFACTS / "options.png"), full_page=True)
     worker.evaluate("() => chrome.storage.local.remove('settings')")
