@@ -28,6 +28,15 @@ function statusForError(error) {
   return error?.kind === 'rate_limited' ? 'rate_limited' : 'error';
 }
 
+/** True when two URLs share scheme, host and port. */
+function sameOrigin(a, b) {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
+
 /** Validates a page report from a content script; returns a clean copy or null. */
 export function parsePageMessage(message) {
   if (!message || typeof message !== 'object' || typeof message.url !== 'string' || typeof message.pageId !== 'string') return null;
@@ -206,7 +215,9 @@ export function createController({ webext, fetchImpl = globalThis.fetch, now = D
     async handlePage(tabId, message) {
       const page = parsePageMessage(message);
       if (!page) return { ok: false, error: 'bad page message' };
-      const site = siteOfUrl(page.url);
+      const { settings } = await apiClient();
+      // The API's own pages (report pages quote policies) are never scored or looked up.
+      const site = sameOrigin(page.url, settings.apiBase) ? null : siteOfUrl(page.url);
       if (!site) {
         await removeTabState(session, tabId);
         await showBadge(tabId, null);
@@ -214,7 +225,6 @@ export function createController({ webext, fetchImpl = globalThis.fetch, now = D
       }
       const state = await setTabState(session, tabId, { tabId, ...page, site, status: 'looking_up', updatedAt: now() });
       await showBadge(tabId, state);
-      const { settings } = await apiClient();
       const result = page.isPolicy && settings.autoCapture
         ? await scoreCurrentPage(tabId, page.pageId)
         : await lookupSite(tabId, page.pageId);

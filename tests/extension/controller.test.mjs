@@ -109,6 +109,14 @@ test('a site not in its bucket shows "?"; a browser page shows nothing and keeps
   assert.equal(await getTabState(webext.storage.session, TAB), null);
 });
 
+test('pages of the API server itself (its report pages quote policies) are left alone', async () => {
+  const { webext, fetchImpl, controller } = setup();
+  await controller.handlePage(TAB, page(`${API}/sites/example.co.uk`, { detection: { isPolicy: true } }));
+  assert.equal(fetchImpl.calls.length, 0);
+  assert.equal(webext.sent.length, 0);
+  assert.equal(webext.badges.get(TAB).text, '');
+});
+
 test('scoring a site drops its cached bucket so the next page asks the server again', async () => {
   const { webext, fetchImpl, controller } = setup({ graded: {} });
   await controller.handlePage(TAB, page('https://www.example.co.uk/'));
