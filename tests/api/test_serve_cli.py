@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -160,3 +161,23 @@ def test_one_console_script_serves_and_scores() -> None:
         assert command in result.stdout
     bare = subprocess.run([str(POLICYGRADE)], capture_output=True, text=True, timeout=30)
     assert bare.returncode == 2
+
+
+def test_a_killed_service_does_not_leave_redis_running(tmp_path: Path, serve_env: dict[str, str]) -> None:
+    port = free_port()
+    service = Service(tmp_path, port, ["--port", str(port), "--workers", "1"], serve_env)
+    master = service.process.pid
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    workers = [int(pid) for pid in children if int(pid) not in _redis_processes_for(tmp_path / "var")]
+    assert len(_redis_processes_for(tmp_path / "var")) == 1
+    service.process.kill()  # SIGKILL: no on_exit hook runs; PR_SET_PDEATHSIG must stop Redis
+    service.process.wait()
+    try:
+        deadline = time.monotonic() + 10
+        while _redis_processes_for(tmp_path / "var") and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _redis_processes_for(tmp_path / "var") == []
+    finally:
+        for pid in workers:  # orphaned gunicorn workers notice on their own, but not quickly
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
