@@ -106,46 +106,74 @@ def lowered(text: str) -> str:
 class Anchors:
     """Keywords that a sentence must contain before a family of rules is tried on it.
 
-    One pass of a trie-shaped regex over the whole lower-cased text finds every keyword; only the
-    sentences holding one get the (slower) rule regexes, and only the rules of the families their
-    keywords name. A keyword matches at a word start and may be the prefix of a longer word.
+    All detectors' keywords are found in one pass of a trie-shaped regex over the whole lower-cased
+    text; only the sentences holding one get the (slower) rule regexes, and only the rules of the
+    families their keywords name. A keyword matches at a word start and may be the prefix of a
+    longer word.
     """
 
     def __init__(self, families: Mapping[str, Iterable[str]]) -> None:
-        keyword_families: dict[str, set[str]] = {}
+        self.keyword_families: dict[str, frozenset[str]] = {}
+        collected: dict[str, set[str]] = {}
         for family, keywords in families.items():
             for keyword in keywords:
-                keyword_families.setdefault(keyword, set()).add(family)
-        # The regex returns the longest keyword at a position; give it the families of its prefixes.
-        for keyword, names in keyword_families.items():
-            for other, other_names in keyword_families.items():
-                if other != keyword and keyword.startswith(other):
-                    names |= other_names
-        self.families = {k: frozenset(v) for k, v in keyword_families.items()}
-        self.regex = re.compile(r"\b" + _trie_pattern(sorted(keyword_families)))
+                collected.setdefault(keyword, set()).add(family)
+        self.keyword_families = {k: frozenset(v) for k, v in collected.items()}
+        _REGISTRY.append(self)
+        _SCANNER.clear()
 
     def candidates(self, doc: Document) -> dict[int, set[str]]:
-        """Sentence index -> families whose keywords occur in that sentence."""
-        starts = _sentence_starts(doc.sentences)
-        low = lowered(doc.text)
-        found: dict[int, set[str]] = {}
-        for match in self.regex.finditer(low):
-            index = bisect.bisect_right(starts, match.start()) - 1
-            if index < 0 or match.start() >= doc.sentences[index].end:
-                continue  # between sentences (a bullet, a separator)
-            found.setdefault(index, set()).update(self.families[match.group(0)])
-        return found
+        """Sentence index -> families of this set whose keywords occur in that sentence."""
+        return _scan(doc).get(id(self), {})
+
+
+#: Every Anchors set; the combined scanner is rebuilt when one is added.
+_REGISTRY: list[Anchors] = []
+#: The combined scanner: regex and keyword -> [(anchors id, families)], built on first use.
+_SCANNER: dict[str, object] = {}
+#: One-entry cache of the last scan: the three detectors read the same Document in a row.
+_LAST_SCAN: list[tuple[Document, dict[int, dict[int, set[str]]]]] = []
+
+
+def _scanner() -> tuple[re.Pattern[str], dict[str, list[tuple[int, frozenset[str]]]]]:
+    """The combined keyword regex and what each keyword means to each Anchors set."""
+    if not _SCANNER:
+        owners: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        for anchors in _REGISTRY:
+            for keyword, names in anchors.keyword_families.items():
+                owners.setdefault(keyword, []).append((id(anchors), names))
+        # The regex returns the longest keyword at a position: give it its prefixes' meanings too.
+        for keyword in owners:
+            for other in list(owners):
+                if other != keyword and keyword.startswith(other):
+                    owners[keyword] = owners[keyword] + owners[other]
+        _SCANNER["regex"] = re.compile(r"\b" + _trie_pattern(sorted(owners)))
+        _SCANNER["owners"] = owners
+    return _SCANNER["regex"], _SCANNER["owners"]  # type: ignore[return-value]
+
+
+def _scan(doc: Document) -> dict[int, dict[int, set[str]]]:
+    """Anchors id -> sentence index -> families, for one document (one regex pass)."""
+    if _LAST_SCAN and _LAST_SCAN[0][0] is doc:
+        return _LAST_SCAN[0][1]
+    regex, owners = _scanner()
+    starts = [s.start for s in doc.sentences]
+    sentences = doc.sentences
+    found: dict[int, dict[int, set[str]]] = {}
+    for match in regex.finditer(lowered(doc.text)):
+        position = match.start()
+        index = bisect.bisect_right(starts, position) - 1
+        if index < 0 or position >= sentences[index].end:
+            continue  # between sentences (a bullet, a separator)
+        for owner, names in owners[match.group(0)]:
+            found.setdefault(owner, {}).setdefault(index, set()).update(names)
+    _LAST_SCAN[:] = [(doc, found)]
+    return found
 
 
 def sentence_low(doc: Document, sentence: Sentence) -> str:
     """The lower-cased text of one sentence of ``doc``."""
     return lowered(doc.text)[sentence.start : sentence.end]
-
-
-@lru_cache(maxsize=8)
-def _sentence_starts(sentences: tuple[Sentence, ...]) -> list[int]:
-    """Start offsets of the sentences, for bisection (cached: the three detectors share them)."""
-    return [s.start for s in sentences]
 
 
 def _trie_pattern(keywords: list[str]) -> str:
