@@ -101,18 +101,9 @@ REVIEWED = {
         (("no_opt_out", "no_opt_out_offered"),),
     ),
 }
-#: Where the detectors currently disagree with the review (reported to the detectors engineer).
-DISAGREEMENTS = {
-    "policies/pixelpress_absent.txt": "broad_disclosure fires on 'prevent fraud' (a use purpose, not a "
-    "disclosure) and on 'we will notify you as the law requires' (breach notice)",
-}
 
 
-@pytest.mark.parametrize(
-    "fixture",
-    [pytest.param(f, marks=pytest.mark.xfail(reason=DISAGREEMENTS[f], strict=False)) if f in DISAGREEMENTS
-     else f for f in sorted(REVIEWED)],
-)
+@pytest.mark.parametrize("fixture", sorted(REVIEWED))
 def test_reviewed_expectations(fixture: str) -> None:
     expected = REVIEWED[fixture]
     report = score_policy(read(fixture))
@@ -123,9 +114,8 @@ def test_reviewed_expectations(fixture: str) -> None:
     assert set(expected.rules) <= found
 
 
-@pytest.mark.xfail(reason="detector disagreement for the detectors engineer: 'court order served on us, "
-                          "and we will tell you' is narrow (issue 2)", strict=False)
 def test_court_order_with_notice_is_not_broad() -> None:
+    # Issue 2: "only in response to a valid court-issued warrant, and we notify you" is narrow.
     report = score_policy(read("policies/trailhead_mixed.txt"))
     assert "legal_process" not in {e.rule for e in report.risk("broad_disclosure").evidence}
 
