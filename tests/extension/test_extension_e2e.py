@@ -17,6 +17,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import threading
 import time
 import urllib.request
@@ -68,7 +69,9 @@ def api_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with log_path.open("wb") as log:
         process = subprocess.Popen(
             [
-                str(REPO / ".venv" / "bin" / "policygrade"),
+                sys.executable,
+                "-m",
+                "api.cli",
                 "serve",
                 "--host",
                 "127.0.0.1",
@@ -182,6 +185,14 @@ def _tab_state(sw: Any, url: str, timeout: float = 60) -> dict[str, Any]:
 CONTRAST_JS = (Path(__file__).resolve().parent / "contrast.js").read_text()
 
 
+def _watch_errors(page: Any) -> list[str]:
+    """Collects the page's console errors and uncaught exceptions."""
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
 def _badge(sw: Any, tab_id: int) -> dict[str, str]:
     return sw.evaluate(
         """async (tabId) => ({
@@ -240,6 +251,7 @@ def test_policy_page_badge_site_lookup_and_popup(
 
     # The popup for the policy tab lists the evidence quotes the API returned.
     popup = browser.new_page()
+    popup_errors = _watch_errors(popup)
     popup.set_viewport_size({"width": 400, "height": 600})
     extension_id = worker.url.split("/")[2]
     popup.goto(f"chrome-extension://{extension_id}/popup/popup.html?tab={state['tabId']}")
@@ -261,15 +273,18 @@ def test_policy_page_badge_site_lookup_and_popup(
     assert popup.evaluate(CONTRAST_JS) == [], "text below 4.5:1 contrast"
     ARTIFACTS.mkdir(exist_ok=True)
     popup.screenshot(path=str(ARTIFACTS / "popup.png"), full_page=True)
+    assert popup_errors == []
 
     # The popup of the page graded by look-up: grade first, findings only when asked for.
     site_popup = browser.new_page()
+    site_popup_errors = _watch_errors(site_popup)
     site_popup.set_viewport_size({"width": 400, "height": 600})
     site_popup.goto(f"chrome-extension://{extension_id}/popup/popup.html?tab={about_state['tabId']}")
     site_popup.wait_for_selector("main[data-kind='graded']")
     assert site_popup.locator(".grade").inner_text() == grade
     # This browser scored the policy itself, so the report is already at hand.
     assert any(RETENTION_SENTENCE in q for q in site_popup.locator(".evidence").all_inner_texts())
+    assert site_popup_errors == []
 
     # Without the local copy, a looked-up grade comes alone; the findings load on request.
     worker.evaluate("(key) => chrome.storage.local.remove(key)", f"report:{SITE_NAME}")
@@ -286,6 +301,7 @@ def test_policy_page_badge_site_lookup_and_popup(
     site_popup.get_by_role("button", name="Show the findings").press("Enter")
     site_popup.wait_for_selector(".evidence")
     assert any(RETENTION_SENTENCE in q for q in site_popup.locator(".evidence").all_inner_texts())
+    assert site_popup_errors == []
 
 
 def test_popup_shows_unreachable_api_with_its_url(browser: Any, worker: Any, site_port: int) -> None:
@@ -304,12 +320,14 @@ def test_popup_shows_unreachable_api_with_its_url(browser: Any, worker: Any, sit
         assert state["status"] == "error" and state["error"]["kind"] == "network", state
         assert _badge(worker, state["tabId"])["text"] == "!"
         popup = browser.new_page()
+        popup_errors = _watch_errors(popup)
         extension_id = worker.url.split("/")[2]
         popup.goto(f"chrome-extension://{extension_id}/popup/popup.html?tab={state['tabId']}")
         popup.wait_for_selector("main[data-kind='unreachable']")
         assert dead in popup.locator("main").inner_text()
         ARTIFACTS.mkdir(exist_ok=True)
         popup.screenshot(path=str(ARTIFACTS / "popup-unreachable.png"), full_page=True)
+        assert popup_errors == []
     finally:
         worker.evaluate("() => chrome.storage.local.remove('settings')")
 
@@ -358,6 +376,7 @@ def test_popup_renders_each_state(
     }
     worker.evaluate("([key, state]) => chrome.storage.session.set({[key]: state})", [f"tab:{tab_id}", state])
     popup = browser.new_page()
+    popup_errors = _watch_errors(popup)
     popup.set_viewport_size({"width": 400, "height": 300})
     extension_id = worker.url.split("/")[2]
     popup.goto(f"chrome-extension://{extension_id}/popup/popup.html?tab={tab_id}")
@@ -366,6 +385,7 @@ def test_popup_renders_each_state(
     assert popup.evaluate(CONTRAST_JS) == [], "text below 4.5:1 contrast"
     ARTIFACTS.mkdir(exist_ok=True)
     popup.screenshot(path=str(ARTIFACTS / f"popup-{kind}.png"), full_page=True)
+    assert popup_errors == []
     popup.close()
 
 
