@@ -255,28 +255,14 @@ def _hits_in(
     found_rules = [(r, m) for r in RULES if r.name in families for m in (r.regex.search(low),) if m]
     if not found_rules or BOILERPLATE.search(low):
         return []
-    has_verb = DISCLOSE_VERB.search(low) is not None
-    shaped = (
-        original[:1].islower()
-        or original[:1] == "("
-        or not original.endswith(".")
-        or (CONNECTIVE.match(low) is not None and HAS_SUBJECT.search(low) is None)
-    )
-    is_fragment = (
-        shaped
-        and len(low.split()) <= FRAGMENT_WORDS
-        and not NOT_DISCLOSURE.search(low)
-        # under "We use your information to:" a fragment is a use, not a disclosure
-        and (lead_in is None or DISCLOSE_VERB.search(lead_in) is not None)
-    )
-    anonymous_only = NON_PERSONAL.search(low) and not PERSONAL.search(low)
-    policy_change = POLICY_CHANGE.search(low) is not None
-    narrow = (
-        COURT_SUPERVISED.search(low) is not None
-        and NOTIFIES_USER.search(low) is not None
-        and BROADER_GROUNDS.search(low[: NOTIFIES_USER.search(low).start()]) is None  # type: ignore[union-attr]
-    )
-    promise = PROMISE.search(low) is not None
+    names = {r.name for r, _ in found_rules}
+    # Scope checks run only when a rule they could cancel matched (they are most of the cost).
+    grounded = not (names & NEEDS_DISCLOSE_VERB) or _discloses(original, low, lead_in)
+    narrow = bool(names & LEGAL_RULES) and _court_supervised(low)
+    anonymous_only = bool(names & SELF_JUDGED_RULES) and _anonymous_only(low)
+    policy_change = "self_judged_necessity" in names and POLICY_CHANGE.search(low) is not None
+    consent_first = "business_transfer" in names and CONSENT_FIRST.search(low) is not None
+    promise = bool(names & {"legal_process", "required_by_law"}) and PROMISE.search(low) is not None
     matched: list[tuple[Rule, Severity, str]] = []
     for candidate, found in found_rules:
         # A list item that opens with the recipient ("Law enforcement authorities, when ...") names a
@@ -286,7 +272,7 @@ def _hits_in(
             and found.start() <= 25
             and RECIPIENT_HEADING_END.match(low, found.end()) is not None
         )
-        if candidate.name in NEEDS_DISCLOSE_VERB and not (has_verb or is_fragment or opens_with_recipient):
+        if candidate.name in NEEDS_DISCLOSE_VERB and not (grounded or opens_with_recipient):
             continue
         if candidate.name in LEGAL_RULES and narrow:
             continue
@@ -294,7 +280,7 @@ def _hits_in(
             continue
         if policy_change and candidate.name == "self_judged_necessity":
             continue
-        if candidate.name == "business_transfer" and CONSENT_FIRST.search(low):
+        if consent_first and candidate.name == "business_transfer":
             continue
         severity = candidate.severity
         note = f'matched "{original[found.start() : found.end()]}": {candidate.why}'
@@ -303,6 +289,40 @@ def _hits_in(
             note += "; the sentence is a promise not to share, but it leaves open legal demands"
         matched.append((candidate, severity, note))
     return matched
+
+
+def _discloses(original: str, low: str, lead_in: str | None) -> bool:
+    """Whether the sentence hands data over: a disclosure verb, or a verb-less list item under one."""
+    if DISCLOSE_VERB.search(low):
+        return True
+    shaped = (
+        original[:1].islower()
+        or original[:1] == "("
+        or not original.endswith(".")
+        or (CONNECTIVE.match(low) is not None and HAS_SUBJECT.search(low) is None)
+    )
+    return (
+        shaped
+        and len(low.split()) <= FRAGMENT_WORDS
+        and not NOT_DISCLOSURE.search(low)
+        # under "We use your information to:" a fragment is a use, not a disclosure
+        and (lead_in is None or DISCLOSE_VERB.search(lead_in) is not None)
+    )
+
+
+def _court_supervised(low: str) -> bool:
+    """A court decides and the user is told, with no broader ground before the promise of notice."""
+    notice = NOTIFIES_USER.search(low)
+    return (
+        notice is not None
+        and COURT_SUPERVISED.search(low) is not None
+        and BROADER_GROUNDS.search(low, 0, notice.start()) is None
+    )
+
+
+def _anonymous_only(low: str) -> bool:
+    """The sentence is about aggregated or anonymous data only."""
+    return NON_PERSONAL.search(low) is not None and PERSONAL.search(low) is None
 
 
 def detect(doc: Document) -> RiskFinding:

@@ -23,7 +23,20 @@ ANCHORS = Anchors(
             "could not", "possible", "prevent", "limit", "restrict", "keep you", "function", "work",
             "operate",
         ),
+        # ... and its condition half
+        "refusal_condition": (
+            "if you", "unless you", "you may", "you can", "you are free", "you could", "you do not have",
+            "you don't have", "you are not", "without", "if such", "if the", "if this", "if that",
+            "if these", "request", "ask",
+        ),
         "required_to_use": ("must", "required to", "need to", "have to"),
+        # "by using ..., you agree": the act of use, then the consent word
+        "act_of_use": (
+            "using", "accessing", "visiting", "browsing", "continuing", "interacting", "installing",
+            "downloading", "registering", "submit", "making", "providing", "clicking", "navigating",
+            "entering", "signing", "creating", "engaging", "participating", "remaining", "use", "access",
+            "visit", "register", "download",
+        ),
         "consent_by_use": (
             "agree", "consent", "accept", "acknowledg", "signif", "indicat", "expressly", "authori",
             "confirm", "assent", "give",
@@ -238,7 +251,8 @@ def _stated(original: str, sentence_text: str, families: set[str]) -> tuple[str,
                 severity = "low"
                 note += "; it concerns routine service or account messages, which is common"
             return candidate.name, severity, note
-    condition = REFUSAL_CONDITION.search(sentence_text) if "take_it_or_leave_it" in families else None
+    both = {"take_it_or_leave_it", "refusal_condition"} <= families
+    condition = REFUSAL_CONDITION.search(sentence_text) if both else None
     if condition and not OFFER_HERE.search(sentence_text):
         browser = BROWSER_CONTROL.search(sentence_text) is not None
         patterns = (LEAVE_SERVICE,) if browser else (LEAVE_SERVICE, LOSE_SERVICE)
@@ -260,7 +274,7 @@ def _stated(original: str, sentence_text: str, families: set[str]) -> tuple[str,
             severity,
             f'matched "{quote(required)}": giving the data is a condition of using the service',
         )
-    by_use = BY_USE.search(sentence_text) if "consent_by_use" in families else None
+    by_use = BY_USE.search(sentence_text) if {"consent_by_use", "act_of_use"} <= families else None
     consent = CONSENT_VERB.search(sentence_text) if by_use else None
     if by_use and consent and by_use.start() < consent.start() and not NOT_DATA_CONSENT.search(sentence_text):
         tracked = TRACKING.search(sentence_text) is not None
