@@ -174,6 +174,8 @@ class EmbeddedRedis:
             log.info("embedded Redis stopped (pid %d)", process.pid)
         self._process = None
         atexit.unregister(self.stop)
+        if self.socket_path.parent != self.data_dir:  # the short temp dir made for a long data dir
+            shutil.rmtree(self.socket_path.parent, ignore_errors=True)
 
     def _log_tail(self) -> str:
         try:

@@ -83,3 +83,4 @@ def test_long_data_dir_paths_get_a_short_socket(tmp_path: Path) -> None:
         assert (deep / "redis.conf").exists()
     finally:
         server.stop()
+    assert not server.socket_path.parent.exists()
