@@ -71,7 +71,8 @@ class Reviewed:
     """What a person reading the fixture expects, independent of the golden snapshot."""
 
     grades: str  # acceptable grades
-    detected: frozenset[str]  # risks that must be detected; the others must not be
+    detected: frozenset[str]  # risks that must be detected; the others must not be...
+    low_at_most: frozenset[str] = frozenset()  # ...except these, which may be, at low severity only
     rules: tuple[tuple[str, str], ...] = ()  # (risk id, rule) pairs that must appear in the evidence
 
 
@@ -83,7 +84,7 @@ REVIEWED = {
     "policies/megadeal_bad.txt": Reviewed(
         "E",
         frozenset(RISK_IDS),
-        (("broad_disclosure", "self_judged_necessity"), ("broad_disclosure", "business_transfer"),
+        rules=(("broad_disclosure", "self_judged_necessity"), ("broad_disclosure", "business_transfer"),
          ("no_opt_out", "opt_out_refused"), ("no_opt_out", "take_it_or_leave_it"),
          ("retention_after_deletion", "kept_in_backups")),
     ),
@@ -91,25 +92,50 @@ REVIEWED = {
     "policies/trailhead_mixed.txt": Reviewed(
         "BC",
         frozenset(RISK_IDS),
-        (("broad_disclosure", "business_transfer"), ("retention_after_deletion", "kept_in_backups")),
+        rules=(("broad_disclosure", "business_transfer"), ("retention_after_deletion", "kept_in_backups")),
     ),
     # Marketing, ad tracking and sponsor sharing with no opt-out anywhere: the absent form. Data kept
     # "for a reasonable period" after the account closes. No disclosure on broad grounds.
     "policies/pixelpress_absent.txt": Reviewed(
         "CD",
         frozenset({"no_opt_out", "retention_after_deletion"}),
-        (("no_opt_out", "no_opt_out_offered"),),
+        rules=(("no_opt_out", "no_opt_out_offered"),),
+    ),
+    # Protective but written in legalese (Flesch below 0): court orders only, with notice; consent
+    # before any transfer in a merger; only legally required notices cannot be refused (low);
+    # backups overwritten within 90 days (bounded: low at most).
+    "policies/northwind_legalese.txt": Reviewed(
+        "B",
+        frozenset({"no_opt_out"}),
+        low_at_most=frozenset({"retention_after_deletion"}),
+        rules=(("no_opt_out", "opt_out_refused"),),
+    ),
+}
+#: Where the detectors disagree with the review: kept visible as expected failures until fixed.
+DISAGREEMENTS = {
+    "policies/northwind_legalese.txt": (
+        "detectors engineer: broad_disclosure fires on 'utilized ... for preventing fraudulent "
+        "transactions' (a use, not a disclosure), on a court-order-only clause with notice, and on "
+        "'shall not transfer ... without first obtaining the affirmative consent'; retention fires "
+        "medium on records 'retained for the periods mandated ... and thereafter destroyed' and on "
+        "a 90-day bounded backup purge"
     ),
 }
 
 
-@pytest.mark.parametrize("fixture", sorted(REVIEWED))
+@pytest.mark.parametrize(
+    "fixture",
+    [pytest.param(f, marks=pytest.mark.xfail(reason=DISAGREEMENTS[f], strict=False)) if f in DISAGREEMENTS
+     else f for f in sorted(REVIEWED)],
+)
 def test_reviewed_expectations(fixture: str) -> None:
     expected = REVIEWED[fixture]
     report = score_policy(read(fixture))
     assert report.is_policy and report.grade is not None
     assert report.grade in expected.grades, report.grade_reason
-    assert {r.id for r in report.risks if r.detected} == expected.detected
+    detected = {r.id for r in report.risks if r.detected}
+    assert expected.detected <= detected <= expected.detected | expected.low_at_most, report.grade_reason
+    assert all(report.risk(r).severity == "low" for r in (detected - expected.detected))
     found = {(r.id, e.rule) for r in report.risks for e in r.evidence}
     assert set(expected.rules) <= found
 
