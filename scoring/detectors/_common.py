@@ -157,16 +157,23 @@ def _scan(doc: Document) -> dict[int, dict[int, set[str]]]:
     if _LAST_SCAN and _LAST_SCAN[0][0] is doc:
         return _LAST_SCAN[0][1]
     regex, owners = _scanner()
-    starts = [s.start for s in doc.sentences]
     sentences = doc.sentences
-    found: dict[int, dict[int, set[str]]] = {}
+    starts = [s.start for s in sentences]
+    keywords_at: dict[int, set[str]] = {}
+    index, end = -1, -1
     for match in regex.finditer(lowered(doc.text)):
         position = match.start()
-        index = bisect.bisect_right(starts, position) - 1
-        if index < 0 or position >= sentences[index].end:
-            continue  # between sentences (a bullet, a separator)
-        for owner, names in owners[match.group(0)]:
-            found.setdefault(owner, {}).setdefault(index, set()).update(names)
+        if position >= end:  # left the current sentence: find the one holding this keyword
+            index = bisect.bisect_right(starts, position) - 1
+            end = sentences[index].end if index >= 0 else 0
+            if position >= end:
+                continue  # between sentences (a bullet, a separator)
+        keywords_at.setdefault(index, set()).add(match.group(0))
+    found: dict[int, dict[int, set[str]]] = {}
+    for index, keywords in keywords_at.items():
+        for keyword in keywords:
+            for owner, names in owners[keyword]:
+                found.setdefault(owner, {}).setdefault(index, set()).update(names)
     _LAST_SCAN[:] = [(doc, found)]
     return found
 

@@ -34,8 +34,8 @@ ANCHORS = Anchors(
         "act_of_use": (
             "using", "accessing", "visiting", "browsing", "continuing", "interacting", "installing",
             "downloading", "registering", "submit", "making", "providing", "clicking", "navigating",
-            "entering", "signing", "creating", "engaging", "participating", "remaining", "use", "access",
-            "visit", "register", "download",
+            "entering", "signing", "creating", "engaging", "participating", "remaining", "you use",
+            "you access", "you visit", "you register", "you download", "you submit",
         ),
         "consent_by_use": (
             "agree", "consent", "accept", "acknowledg", "signif", "indicat", "expressly", "authori",
