@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nltk
@@ -143,3 +144,10 @@ def test_cmudict_folder_is_ours_and_in_nltk_format(tmp_path: Path) -> None:
 def test_textstat_caches_do_not_keep_request_text() -> None:
     measure(LEGALESE)
     assert list_words.cache_info().currsize == 0
+
+
+def test_concurrent_measurements_agree_with_sequential_ones() -> None:
+    texts = [path.read_text(encoding="utf-8") for path in sorted(GOLDEN.glob("*.txt"))] * 4
+    expected = [measure(text) for text in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:  # threads clear textstat's caches under each other
+        assert list(pool.map(measure, texts)) == expected
