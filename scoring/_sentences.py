@@ -46,11 +46,12 @@ _CLOSERS = "\"'\u201d\u2019)]\u00bb"
 #: punctuation with its closing quotes and spaces (". . ." is one run), a run of bullets, or an
 #: inline " | " separator. Possessive quantifiers (Python 3.11) never give back characters, so a
 #: flood of newlines or dots is one match.
+_CANDIDATE_RUN = re.compile(rf"[.!?\n|\u00bb{_BULLETS}]++")
 _CANDIDATE = re.compile(
     r"(?P<nl>\n(?:[ \t\r\f\v\u00a0]*+\n)*+)"
     r"|(?P<stop>[.!?][ \t\u00a0.!?\"'\u201d\u2019)\]\u00bb]*+)"
     rf"|(?P<bullet>[{_BULLETS}](?:\s*+[{_BULLETS}])*+)"
-    r"|(?P<bar> [|\u00bb] )"
+    r"|(?P<bar>[|\u00bb])"  # kept only between spaces; matching the spaces too would slow every space
 )
 #: A list marker or bullet at the start of a piece: "1.", "2)", "(a)", "iv.", "-", "*", "•".
 _LEADING_MARKER = re.compile(
@@ -96,27 +97,42 @@ def _pieces(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     piece_start = 0
     line_start = 0
-    for match in _CANDIDATE.finditer(text):
-        pos = match.start()
-        kind = match.lastgroup
-        if kind == "nl":
-            blank = match.end() - pos > 1
-            if blank or _breaks_line(text, line_start, pos):
+    done = 0  # everything before this offset has been classified
+    # A single character-class scan finds candidate runs fast; each run is then classified with the
+    # anchored _CANDIDATE regex (a flood of dots or newlines is one run and one match).
+    for run in _CANDIDATE_RUN.finditer(text):
+        pos = max(run.start(), done)
+        while pos < run.end():
+            match = _CANDIDATE.match(text, pos)
+            if match is None:  # cannot happen: every run character starts a candidate
+                pos += 1
+                continue
+            kind = match.lastgroup
+            if kind == "nl":
+                blank = match.end() - pos > 1
+                if blank or _breaks_line(text, line_start, pos):
+                    spans.append((piece_start, pos))
+                    piece_start = match.end()
+                line_start = match.end()
+            elif kind == "stop":
+                run_text = match.group()
+                space = _RUN_SPACE.search(run_text)
+                # The punctuation and closers up to the first space end the sentence.
+                end = pos + (space.start() if space else len(run_text))
+                if _sentence_ends(text, pos, end, piece_start):
+                    spans.append((piece_start, end))
+                    piece_start = end
+            elif kind == "bar":
+                # An inline " | " separator between navigation items: a boundary, never kept.
+                if 0 < pos < len(text) - 1 and text[pos - 1] == " " and text[pos + 1] == " ":
+                    spans.append((piece_start, pos))
+                    piece_start = pos + 1
+            else:
+                # A bullet character: always a boundary, never kept.
                 spans.append((piece_start, pos))
                 piece_start = match.end()
-            line_start = match.end()
-        elif kind == "stop":
-            run = match.group()
-            space = _RUN_SPACE.search(run)
-            # The punctuation and closers up to the first space end the sentence.
-            end = pos + (space.start() if space else len(run))
-            if _sentence_ends(text, pos, end, piece_start):
-                spans.append((piece_start, end))
-                piece_start = end
-        else:
-            # A bullet character or an inline " | " separator: always a boundary, never kept.
-            spans.append((piece_start, pos))
-            piece_start = match.end()
+            pos = match.end()
+        done = pos
     spans.append((piece_start, len(text)))
     return spans
 
@@ -207,9 +223,15 @@ def _split_caps_heading(text: str, start: int, end: int) -> list[tuple[int, int]
     lead = start
     while lead < end and text[lead].isspace():
         lead += 1
-    marker = _LEADING_MARKER.match(text, lead, end)
-    if marker:
+    if not text[lead : lead + 2].isupper():
+        marker = _LEADING_MARKER.match(text, lead, end)
+        if marker is None or not text[marker.end() : marker.end() + 2].isupper():
+            return [(start, end)]  # the common case: no heading in capitals here
         lead = marker.end()
+    else:
+        marker = _LEADING_MARKER.match(text, lead, end)
+        if marker:
+            lead = marker.end()
     match = _CAPS_HEADING.match(text, lead, min(end, lead + 500))
     if match is None or not _WORD_CHAR.search(text, match.end(), end):
         return [(start, end)]
