@@ -170,7 +170,7 @@ def detect_policy(text: str) -> PolicyVerdict:
     counts = Counter(_WORD.findall(lowered))
     words = counts.total()
     if words == 0:
-        return PolicyVerdict(False, 0.0, False, 0, (), "Not graded: the text is empty.")
+        return PolicyVerdict(False, 0.0, False, 0, (), "Not graded: the text is empty (it has no words).")
     vocabulary = " " + " ".join(counts)  # every distinct word once, each preceded by a space
     topics = tuple(
         name for name, pattern in _TOPIC_PATTERNS.items()

@@ -56,7 +56,7 @@ def test_non_policies_are_rejected_with_a_reason(fixture: str, reason: str) -> N
 def test_empty_text_is_not_a_policy(text: str) -> None:
     verdict = detect_policy(text)
     assert (verdict.is_policy, verdict.confidence, verdict.word_count) == (False, 0.0, 0)
-    assert verdict.reason == "Not graded: the text is empty."
+    assert verdict.reason == "Not graded: the text is empty (it has no words)."
 
 
 def test_one_section_of_a_policy_is_a_policy_but_not_a_whole_one() -> None:
