@@ -45,7 +45,8 @@ ANCHORS = Anchors(
 DISCLOSE_VERB = rx(
     r"\b(?:disclos|shar|releas|transfer|pass|report|furnish|hand|turn\w* over|mak\w* (?:\w+ )?available|"
     r"preserv|sell|sold|assign|forward|suppl|reveal|divulg|transmit|respond|cooperat|co-operat)\w*|"
-    r"\b(?:provid|giv|send)\w*\s+(?!you\b|us\b)(?:\w+\s+){0,12}?(?:to|with)\b|"
+    r"\b(?:provid|giv|send)\w*\s+(?!you\b|us\b)(?:\w+\s+){0,3}?(?:information|data|details|records|content|"
+    r"it|them|this|such|identifiers?|addresses)\b(?:\s+\w+){0,10}?\s+(?:to|with)\b|"
     r"\b(?:entitled to|gain|obtain|have|allow\w*|grant\w*)\s+access\s+to\s+(?:your|personal|user|customer)|"
     r"\baccess(?:ing)?\s+(?:your|personal|user|customer)\s+(?:\w+\s+)?(?:information|data|content|accounts?)"
 )
@@ -101,8 +102,9 @@ RULES: tuple[Rule, ...] = (
     rule(
         "legal_process",
         r"\bsubpoenas?\b|\bcourt[- ]orders?\b|\borders? (?:of|from|by) a court\b|\bordered\b.{0,30}\bcourt\b|"
-        r"\b(?:search|valid|court[- ]issued|judicial) warrants?\b|\bwarrants?,|,\s*warrants?\b|"
-        r"\bwarrants? or\b|\blegal (?:process|proceedings?|requests?)\b|"
+        r"\b(?:search|valid|court[- ]issued|judicial) warrants?\b|\bwarrants?,|"
+        r"\b(?:subpoenas?|orders?),?\s+(?:or\s+)?warrants?\b|\bwarrants? or (?:court|subpoena|other)|"
+        r"\blegal (?:process|proceedings?|requests?)\b|"
         r"\blawful (?:requests?|process|orders?)\b|\bjudicial (?:proceedings?|process)\b|\blegal demands?\b|"
         r"\bcompulsory process\b|\badministrative (?:orders?|tribunal)",
         "medium",
@@ -130,7 +132,8 @@ RULES: tuple[Rule, ...] = (
     # transferred" (ToS;DR "your data may be sold or transferred in a merger"; OPP-115 "Merger/Acquisition").
     rule(
         "business_transfer",
-        r"\bmergers?\b|\bmerged?\s+(?:with|into)\b|\b(?:is|are|be|being)\s+merged\b|\bacquisitions?\b|"
+        r"\bmergers?\b|\bmerged?\s+(?:with|into)\b|\b(?:is|are|be|being)\s+merged\b|"
+        r"(?<!user )(?<!customer )(?<!data )\bacquisitions?\b|"
         r"\b(?:acquired|purchased|bought)\s+by\b|\b(?:is|are|be|were|was|being)\s+acquired\b|"
         r"\bacquires\s+(?:us|the company|all)|"
         r"\bbankrupt|\binsolven|\breceivership\b|\bliquidation\b|\bdissolution\b|\breorgani[sz]ation|"
@@ -149,9 +152,10 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:sell|buy|merge)\w*(?:,?\s+(?:(?:and/or|or|and)\s+)?(?:sell|buy|merge|partner)\w*){1,3},?\s+"
         r"(?:with|to)\s+(?:other|another)\s+(?:compan|business|entit)|\btake over\s+(?:\w+\s+){0,2}?"
         r"(?:management|operation|ownership|control)\b|"
-        r"\b(?:sold|merged|acquired),?\s+or\s+(?:merged|sold|acquired|transferred)\b|"
+        r"\b(?:sold|merged|acquired),?\s+or\s+(?:merged|sold|acquired)\b|"
         r"\b(?:has|have|had)\s+merged\b|\brestructur\w*|\bjoint ventures?\b|"
-        r"\b(?:sell|sold|buy|bought|transfer\w*)\s+(?:\w+\s+){0,8}?(?:assets|business(?:es)?|stock)\b|"
+        r"\b(?:sell|sold|buy|bought|transfer\w*)\s+(?:\w+\s+){0,8}?(?:assets|(?:our|its|their|of the)\s+"
+        r"(?:\w+\s+)?business(?:es)?|stock)\b|"
         r"\b(?:transferred|business|acquired) assets\b|\bassets (?:transferred|sold|acquired)\b|"
         r"\bmay be sold\b",
         "medium",
@@ -222,7 +226,7 @@ PERSONAL = rx(
 #: Rules a disclosure of anonymous data cancels (legal demands still count: the data may be linkable).
 SELF_JUDGED_RULES = frozenset({"self_judged_necessity", "protect_own_interests"})
 # After a recipient that opens a list item: "Government authorities, when ...", "Police (if ...)".
-RECIPIENT_HEADING_END = rx(r"\s{0,3}(?:[,:;(]|when\b|if\b|where\b|or\b|and\b|upon\b|to\b)")
+RECIPIENT_HEADING_END = rx(r"(?:\s+\w+){0,3}?\s{0,3}(?:[,:;(]|when\b|if\b|where\b|or\b|and\b|upon\b|to\b)")
 # Contract boilerplate that mentions courts and law without any disclosure: severability, governing
 # law, waiver clauses of terms of service.
 BOILERPLATE = rx(
@@ -298,7 +302,7 @@ def _discloses(original: str, low: str, lead_in: str | None) -> bool:
     shaped = (
         original[:1].islower()
         or original[:1] == "("
-        or not original.endswith(".")
+        or not original.endswith((".", ":"))  # a line ending in ":" introduces a list
         or (CONNECTIVE.match(low) is not None and HAS_SUBJECT.search(low) is None)
     )
     return (

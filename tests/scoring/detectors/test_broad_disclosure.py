@@ -47,6 +47,13 @@ CASES = [
     ("If we are acquired, we will ask for your consent before any transfer of your personal data.",
      None, "none"),
     ("We may combine information we acquire from partners with data you give us.", None, "none"),
+    ("We grow through user acquisition campaigns with ad networks.", None, "none"),
+    ("You represent, warrant and agree that your submissions are accurate.", None, "none"),
+    ("Law enforcement authorities, government agencies or courts, when:", "law_enforcement_request", "high"),
+    ("We may disclose data where required to comply with a court order, and we will tell you about the "
+     "request.", None, "none"),
+    # a purpose of use is not a ground of disclosure
+    ("We provide our games to you and analyse play to prevent fraud.", None, "none"),
     # plain sharing and promises are not broad grounds
     ("We do not sell or share your personal information.", None, "none"),
     ("We may share your information with service providers who help us run the site.", None, "none"),
@@ -65,6 +72,18 @@ def test_sentence_table(sentence: str, rule: str | None, severity: str) -> None:
     else:
         assert_quotes_sentence(finding, text, sentence)
         assert finding.evidence[0].rule == rule
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "detected"),
+    [("We may share your information with others:", True), ("We use your information to:", False)],
+)
+def test_a_list_item_without_a_verb_reads_its_lead_in(lead_in: str, detected: bool) -> None:
+    text = f"{lead_in}\n\u2022 protect our rights and property;\n\u2022 run the site."
+    finding = broad_disclosure.detect(make_document(text))
+    assert finding.detected is detected
+    if detected:
+        assert finding.evidence[0].quote == "protect our rights and property;"
 
 
 def test_summary_is_one_plain_sentence_naming_the_grounds() -> None:
