@@ -66,3 +66,8 @@ def test_rate_limiter_without_redis_never_500s(make_app: Any, closed_redis_url: 
     client = make_app(REDIS_URL=closed_redis_url, REDIS_TIMEOUT=0.2, RATE_LIMIT="2 per minute").test_client()
     statuses = {client.post("/api/v1/score", json={"text": ""}).status_code for _ in range(4)}
     assert statuses <= {422, 429}
+
+
+def test_the_app_starts_and_warms_up_without_redis(make_app: Any, closed_redis_url: str, scorer: Any) -> None:
+    client = make_app(REDIS_URL=closed_redis_url, REDIS_TIMEOUT=0.2, WARM_UP=True).test_client()
+    assert client.post("/api/v1/score", json={"text": POLICY_V1}).status_code == 200
