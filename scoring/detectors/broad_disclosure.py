@@ -43,8 +43,10 @@ ANCHORS = Anchors(
 
 # A verb of handing data over; the "self-judged grounds" rules need one in the same sentence.
 DISCLOSE_VERB = rx(
-    r"\b(?:disclos|shar|releas|transfer|pass|report|furnish|hand|turn\w* over|mak\w* (?:\w+ )?available|"
+    r"\b(?:disclos|shar|releas|transfer|pass|furnish|hand|turn\w* over|mak\w* (?:\w+ )?available|"
     r"preserv|sell|sold|assign|forward|suppl|reveal|divulg|transmit|respond|cooperat|co-operat)\w*|"
+    # "reported to the authorities" hands data over; "regulatory reporting obligations" does not
+    r"\breport(?:s|ed|ing)?\b(?!\s+(?:obligations?|duties|duty|requirements?|purposes))|"
     r"\b(?:provid|giv|send)\w*\s+(?!you\b|us\b)(?:\w+\s+){0,3}?(?:information|data|details|records|content|"
     r"it|them|this|such|identifiers?|addresses)\b(?:\s+\w+){0,10}?\s+(?:to|with)\b|"
     r"\b(?:entitled to|gain|obtain|have|allow\w*|grant\w*)\s+access\s+to\s+(?:your|personal|user|customer)|"
@@ -180,19 +182,24 @@ COURT_SUPERVISED = rx(
     r"\b(?:court[- ]issued|issued by a court|court orders?|(?:valid|search|judicial) warrants?|warrants?)\b"
 )
 BROADER_GROUNDS = rx(
-    r"\bsubpoena|\blegal process|\blaw[- ]enforcement|\bgovernment|\bgood[- ]faith|\bbelieve|\bdiscretion|"
-    r"\bprotect|\brequests?\b"
+    r"\bsubpoena|\blegal process|\bgood[- ]faith|\bbelieve|\bdiscretion|\bprotect|\b(?:on|upon) request\b|"
+    r"\b(?:government\w*|law[- ]enforcement|official|lawful|legal|agency)\s+requests?\b"
 )
+# "we will notify you", "the affected customer shall be notified".
 NOTIFIES_USER = rx(
-    r"\b(?:notify|inform|tell|alert|warn|let)\w*\s+(?:you|the user|affected users|our users)\b"
+    r"\b(?:notify|inform|tell|alert|warn|let)\w*\s+(?:you|the (?:affected )?(?:users?|customers?|members?)|"
+    r"affected (?:users|customers)|our (?:users|customers))\b|"
+    r"\b(?:you|users?|customers?|members?|account holders?)\s+(?:\w+\s+){0,2}?(?:be|is|are|will be)\s+"
+    r"(?:promptly\s+|first\s+)?notified\b"
 )
 # Scope: "we will ask for your consent before any transfer in an acquisition" makes a business
 # transfer the user's choice; it cancels the business-transfer rule.
 CONSENT_FIRST = rx(
     r"\b(?:ask|obtain|seek|request|get|require)\w*\s+(?:for\s+)?(?:your|the user'?s?|users'?)\s+"
     r"(?:\w+\s+){0,2}?(?:consent|permission|approval|agreement)\b|"
-    r"\b(?:not|never)\b.{0,80}?\bwithout\s+(?:first\s+)?(?:obtaining\s+|getting\s+)?(?:your|the user'?s?)\s+"
-    r"(?:\w+\s+){0,2}?(?:consent|permission)\b|\bonly with your (?:\w+\s+)?(?:consent|permission)\b"
+    r"\b(?:not|never)\b.{0,160}?\bwithout\s+(?:first\s+)?(?:obtaining\s+|getting\s+|receiving\s+)?"
+    r"(?:your|the|their|prior|express)\s+(?:\w+\s+){0,3}?(?:consent|permission|approval)\b|"
+    r"\bonly with your (?:\w+\s+)?(?:consent|permission)\b"
 )
 # Negation: "we do not sell or share your data, except as required by law" is a promise whose only
 # hole is a legal demand: still a finding (the law ground is open-ended) but low severity.

@@ -115,6 +115,13 @@ RIGHT_ONLY = rx(
     r"(?:have|may have|can|may|are able to|are entitled to)\b|(?:the |your )?rights?\b|to request\b|"
     r"request (?:access|deletion)\b|contact us\b)"
 )
+# "retained for the periods the law mandates and thereafter destroyed": "thereafter" opens the purge,
+# not a retention after the user leaves.
+PURGED_AFTERWARDS = rx(
+    r"\b(?:thereafter|afterwards|after that)\s+(?:\w+\s+){0,2}?(?:destroy|delet|eras|purg|anonymi|"
+    r"de-identif|dispos|overwrit)"
+)
+WEAK_CONTEXT = frozenset({"thereafter", "afterwards", "after that"})
 # Bounded purge: "deleted from backups within 90 days", "kept for up to 30 days" -> low severity.
 BOUNDED = rx(
     r"\b(?:within|for up to|up to|no (?:longer|more) than|for a (?:maximum|period) of|at most|after)\s+"
@@ -152,7 +159,10 @@ def _hit_in(original: str, sentence_text: str, families: set[str]) -> tuple[str,
         found = candidate.regex.search(sentence_text) if candidate.name in families else None
         if found is None:
             continue
-        if candidate.name in NEEDS_DELETION_CONTEXT and deletion is None:
+        if candidate.name in NEEDS_DELETION_CONTEXT and (
+            deletion is None
+            or (deletion.group(0) in WEAK_CONTEXT and PURGED_AFTERWARDS.search(sentence_text))
+        ):
             continue
         if rights_only and candidate.name == "kept_after_deletion":
             continue

@@ -47,6 +47,13 @@ CASES = [
     ("If we are acquired, we will ask for your consent before any transfer of your personal data.",
      None, "none"),
     ("We may combine information we acquire from partners with data you give us.", None, "none"),
+    ("We shall not transfer member data to a buyer in any merger without first obtaining the express consent "
+     "of each member.", None, "none"),
+    ("Records go to authorities only under a warrant issued by a court, and the affected member will be "
+     "notified first.", None, "none"),
+    ("We may report suspected violations of law to the relevant authorities.", "law_enforcement_request",
+     "high"),
+    ("Data is used only to meet our regulatory reporting obligations and to prevent fraud.", None, "none"),
     ("We grow through user acquisition campaigns with ad networks.", None, "none"),
     ("You represent, warrant and agree that your submissions are accurate.", None, "none"),
     ("Law enforcement authorities, government agencies or courts, when:", "law_enforcement_request", "high"),
