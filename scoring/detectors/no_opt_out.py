@@ -21,7 +21,7 @@ ANCHORS = Anchors(
             "do not", "don't", "should not", "shouldn't", "must not", "please not", "refrain", "discontinu",
             "cease", "stop", "exit", "leave", "log off", "able to", "unable", "cannot", "can't", "can not",
             "could not", "possible", "prevent", "limit", "restrict", "keep you", "function", "work",
-            "operate",
+            "operate", "required", "needed", "necessary",
         ),
         # ... and its condition half
         "refusal_condition": (
@@ -78,7 +78,8 @@ REFUSAL_CONDITION = rx(
     r"refuse|opt|prefer)\s+(?:not\s+)?to\s+(?:not\s+)?(?:provide|give|submit|share|supply|disclose|allow)|"
     r"\byou (?:do not|don't) have to (?:provide|give|share|submit|allow)|"
     r"\byou are not (?:obliged|required|obligated) to (?:provide|give|share)|"
-    r"\bwithout (?:it|them|this|that|such|these|the (?:required|requested|necessary))\b|"
+    r"\bwithout (?:it|them|(?:this|that|such|these|the (?:required|requested|necessary)) (?:information|data|"
+    r"details|personal))\b|"
     r"\bwithout your (?:consent|permission|agreement)|"
     r"\bif (?:such|the|this|that|these)\s+(?:\w+\s+){0,3}?(?:is|are) not provided\b|"
     r"\b(?:request|ask)\w*\s+(?:us\s+)?(?:\w+\s+){0,3}?(?:to\s+)?(?:delet|stop|restrict)\w*"
@@ -99,7 +100,10 @@ LOSE_SERVICE = rx(
     r"serve|process|fulfil|create)\w*|"
     r"\bnot (?:be )?possible (?:for us )?to (?:provide|use|offer|deliver|access)|"
     r"\b(?:stop|prevent|limit|restrict|keep)\w*\s+you\s+from\b|\blimit\w*\s+(?:\w+\s+){0,2}?features\b|"
-    r"\bmay not (?:function|work|operate)|\bnot (?:function|work) (?:properly|correctly|as intended)"
+    r"\bmay not (?:function|work|operate)|\bnot (?:function|work) (?:properly|correctly|as intended)|"
+    # "you can choose not to provide information, even though it might be needed to make a purchase"
+    r"\b(?:required|needed|necessary)\s+(?:in order\s+)?(?:to|for)\s+(?:\w+\s+){0,2}?(?:use|access|purchase|"
+    r"take advantage|register|participate|order|buy|make a purchase)"
 )
 # Turning off cookies, JavaScript or Flash in the browser is itself an opt-out the user controls;
 # "if you disable cookies some features may not work" describes its cost, not a refusal (OPP-115
