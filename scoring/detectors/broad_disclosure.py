@@ -135,7 +135,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         "business_transfer",
         r"\bmergers?\b|\bmerged?\s+(?:with|into)\b|\b(?:is|are|be|being)\s+merged\b|"
-        r"(?<!user )(?<!customer )(?<!data )\bacquisitions?\b|"
+        r"\b(?<!user )(?<!customer )(?<!data )acquisitions?\b|"
         r"\b(?:acquired|purchased|bought)\s+by\b|\b(?:is|are|be|were|was|being)\s+acquired\b|"
         r"\bacquires\s+(?:us|the company|all)|"
         r"\bbankrupt|\binsolven|\breceivership\b|\bliquidation\b|\bdissolution\b|\breorgani[sz]ation|"
