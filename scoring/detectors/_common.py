@@ -163,6 +163,7 @@ class Anchors:
         self.keyword_families = {k: frozenset(v) for k, v in collected.items()}
         _REGISTRY.append(self)
         _SCANNER.clear()
+        _LAST_SCAN.clear()
 
     def candidates(self, doc: Document) -> dict[int, set[str]]:
         """Sentence index -> families of this set whose keywords occur in that sentence."""
