@@ -66,5 +66,7 @@ def build_services(config: dict[str, Any]) -> Services:
         log.warning(
             "Redis at %s is unavailable (%s): scoring uncached, site endpoints 503", describe(url), error
         )
-    store = SiteStore(client, memo_bytes=int(config["REPORT_MEMO_BYTES"]))
+    store = SiteStore(
+        client, memo_bytes=int(config["REPORT_MEMO_BYTES"]), max_text_bytes=int(config["MAX_TEXT_BYTES"])
+    )
     return Services(redis=client, store=store, redis_url=url, embedded=embedded)

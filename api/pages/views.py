@@ -43,19 +43,17 @@ def _store() -> Any:
 
 
 def _stored_text(report_id: str | None) -> str | None:
-    """The normalized policy text for ``report_id`` if the store keeps it (for quotes in context).
+    """The normalized policy text for ``report_id`` (``pg:text:<id>``), for quotes in context.
 
-    ``SiteStore.get_text`` is optional: without it (or when Redis fails) quotes fall back to their
-    neighbouring quotes in the report.
+    None when it is not stored (reports cached before texts were kept, text that is not a policy) or
+    Redis fails right now: the page then shows each quote with its neighbouring quotes, or alone.
     """
-    getter = getattr(_store(), "get_text", None)
-    if not report_id or getter is None:
+    if not report_id:
         return None
     try:
-        text = getter(report_id)
+        return _store().get_text(report_id)  # type: ignore[no-any-return]
     except StoreUnavailable:
         return None
-    return text if isinstance(text, str) else None
 
 
 # Home and paste form --------------------------------------------------------------------------

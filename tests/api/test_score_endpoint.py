@@ -100,3 +100,32 @@ def test_text_that_is_not_a_policy_gets_no_grade_and_no_site_record(client: Any,
     assert response.json["grade"] is None
     assert response.json["grade_reason"]
     assert client.get("/api/v1/sites/pizza.example").status_code == 404
+
+
+def test_scoring_a_policy_stores_its_normalized_text(app: Any, client: Any, scorer: Any) -> None:
+    store = app.extensions["policygrade"].store
+    raw = POLICY_V1.replace("\n", "\r\n") + "   \n"
+    body = client.post("/api/v1/score", json={"text": raw}).get_json()
+    assert body["is_policy"] is True
+    # Exactly what was scored, so the evidence offsets index it.
+    stored = store.get_text(body["id"])
+    assert stored == normalize_text(raw)
+    for risk in body["risks"]:
+        for evidence in risk["evidence"]:
+            assert stored[evidence["start"] : evidence["end"]] == evidence["quote"]
+    # Text that is not a policy is scored and cached, but its text is not kept.
+    other = client.post("/api/v1/score", json={"text": NOT_A_POLICY}).get_json()
+    assert other["is_policy"] is False
+    assert store.get_text(other["id"]) is None
+
+
+def test_a_cache_hit_restores_a_missing_text(
+    app: Any, client: Any, redis_client: Any, score_calls: list[str]
+) -> None:
+    """Reports cached before texts were kept get theirs the next time the text is submitted."""
+    store = app.extensions["policygrade"].store
+    body = client.post("/api/v1/score", json={"text": POLICY_V1}).get_json()
+    redis_client.delete(f"pg:text:{body['id']}")
+    again = client.post("/api/v1/score", json={"text": POLICY_V1}).get_json()
+    assert again["cached"] is True and len(score_calls) == 1
+    assert store.get_text(body["id"]) == normalize_text(POLICY_V1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import zlib
 from typing import Any
 
 import pytest
@@ -205,3 +206,89 @@ def test_report_reads_are_memoized_per_process_only_for_the_current_version(redi
     # Without a memo every read goes to Redis.
     plain = SiteStore(client)
     assert plain.get_report_json(report["id"], "1") is None
+
+
+# Policy text kept beside the report (pg:text:<id>) --------------------------------------------------
+
+POLICY_TEXT = (
+    "Privacy Policy\n\nWe collect your e-mail address. We may share it with partners whenever we like.\n"
+    "Copies stay in our backups after you delete your account. Write to us with any question.\n"
+)
+
+
+def test_policy_text_is_stored_with_the_report_and_read_back(store: SiteStore, redis_client) -> None:
+    report = make_report(POLICY_TEXT, "C", 60, ["broad_disclosure"])
+    store.put_report(report, text=POLICY_TEXT)
+    assert store.get_text(report["id"]) == POLICY_TEXT
+    assert store.has_text(report["id"]) is True
+    # Stored compressed (a long policy takes a fraction of its size) and, like everything, for good.
+    long_text = POLICY_TEXT * 200
+    long_report = make_report(long_text, "C", 60, [])
+    store.put_report(long_report, text=long_text)
+    stored = redis_client.get(f"pg:text:{long_report['id']}")
+    assert len(stored) < len(long_text.encode()) // 4
+    assert redis_client.ttl(f"pg:text:{long_report['id']}") == -1
+    assert store.get_text(long_report["id"]) == long_text
+
+
+@pytest.mark.parametrize(
+    ("grade", "text", "stored"),
+    [
+        ("C", POLICY_TEXT, True),  # a policy: its page shows quotes in context
+        (None, POLICY_TEXT, False),  # not a policy: no page context needed, nothing kept for good
+        ("C", None, False),  # no text given (old callers)
+        ("C", "", False),
+    ],
+)
+def test_text_is_kept_only_for_policies(store: SiteStore, grade, text, stored: bool) -> None:
+    report = make_report(POLICY_TEXT, grade, 60 if grade else None, [])
+    store.put_report(report, text=text)
+    assert store.has_text(report["id"]) is stored
+    assert (store.get_text(report["id"]) is not None) is stored
+
+
+@pytest.mark.parametrize(
+    ("text", "cap", "kept"),
+    [
+        ("abcdef", 6, "abcdef"),  # exactly at the cap: whole
+        ("abcdefgh", 6, "abcdef"),  # over: cut at the cap
+        ("ab\u00e9\u00e9", 5, "ab\u00e9"),  # the cut would split an é (2 bytes): the partial one goes
+        ("\U0001f600\U0001f600", 7, "\U0001f600"),  # 4-byte characters
+    ],
+)
+def test_stored_text_is_capped_at_max_text_bytes(redis_url: str, text: str, cap: int, kept: str) -> None:
+    store = SiteStore(connect(redis_url), max_text_bytes=cap)
+    report = make_report(text, "B", 80, [])
+    store.put_report(report, text=text)
+    assert store.get_text(report["id"]) == kept
+
+
+def test_put_text_backfills_but_never_overwrites(store: SiteStore) -> None:
+    report = make_report("old", "B", 80, [])
+    store.put_report(report)  # cached before texts were kept
+    assert store.get_text(report["id"]) is None and store.has_text(report["id"]) is False
+    store.put_text(report["id"], "first text")
+    store.put_text(report["id"], "second text")
+    assert store.get_text(report["id"]) == "first text"
+
+
+@pytest.mark.parametrize(
+    "blob",
+    [b"not zlib at all", b"", zlib.compress(b"x" * 100)[:-4], zlib.compress(b"y" * 5000)],
+    ids=["garbage", "empty", "truncated", "inflates-past-cap"],
+)
+def test_unreadable_stored_text_is_none(redis_url: str, redis_client, blob: bytes) -> None:
+    store = SiteStore(connect(redis_url), max_text_bytes=1000)
+    redis_client.set("pg:text:" + "a" * 64, blob)
+    assert store.get_text("a" * 64) is None
+
+
+def test_text_reads_raise_store_unavailable_when_redis_is_down(closed_redis_url: str) -> None:
+    store = SiteStore(connect(closed_redis_url, timeout=0.2))
+    for call in (
+        lambda: store.get_text("a" * 64),
+        lambda: store.has_text("a" * 64),
+        lambda: store.put_text("a" * 64, "t"),
+    ):
+        with pytest.raises(StoreUnavailable):
+            call()

@@ -137,13 +137,18 @@ def store(app: Any) -> Any:
 
 @pytest.fixture
 def seed(store: Any) -> Callable[..., dict[str, Any]]:
-    """``seed(site, report, when=..., epoch=...)`` stores a report and records it for ``site``."""
+    """``seed(site, report, when=..., epoch=..., text=...)`` stores a report (and its policy text,
+    if given) and records it for ``site``."""
 
     def _seed(
-        site: str, report: dict[str, Any], when: str | None = None, epoch: float = 1.0
+        site: str,
+        report: dict[str, Any],
+        when: str | None = None,
+        epoch: float = 1.0,
+        text: str | None = None,
     ) -> dict[str, Any]:
         report = {**report, "site": site}
-        store.put_report(report)
+        store.put_report(report, text=text)
         store.record_site(site, report, when or report["scored_at"], epoch)
         return report
 

@@ -49,13 +49,11 @@ def test_quotes_are_highlighted(client, seed) -> None:
     assert marks == [" ".join(DISCLOSURE_QUOTE.split()), " ".join(RETENTION_QUOTE.split())]
 
 
-def test_quotes_in_context_when_store_keeps_text(client, seed, store, monkeypatch) -> None:
-    """With the policy text available, each quote comes with the sentences around it."""
-    report = seed("birchwood.example", make_report())
-    monkeypatch.setattr(
-        type(store), "get_text", lambda self, rid: POLICY if rid == report["id"] else None, raising=False
-    )
+def test_quotes_in_context_from_the_stored_text(client, seed) -> None:
+    """The store keeps the policy text (pg:text:<id>): each quote comes with the sentences around it."""
+    seed("birchwood.example", make_report(), text=POLICY)
     page = client.get("/sites/birchwood.example").data.decode()
+    assert "the full policy text is not stored" not in page
     quote = re.search(r'<p>(<span class="context">.*?)</p>', page, re.S)
     assert quote is not None
     shown = html.unescape(re.sub(r"<[^>]+>", "", quote.group(1)))
