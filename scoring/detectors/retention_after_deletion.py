@@ -101,6 +101,12 @@ PARTIAL_RETENTION = rx(
     r"(?:retain|keep|preserve|store)\s+(?:\w+\s+){0,2}?(?:some|certain|a copy|copies|limited|residual|"
     r"specific|part|parts|portions?|records?)\b"
 )
+# ... but only as an exception: after a contrast ("however", "please note") or near a deletion;
+# "if you contact us, we may keep a record of that correspondence" is plain record keeping.
+EXCEPTION_CUE = rx(
+    r"\b(?:however|but|still|nevertheless|nonetheless|note|even|except|although|though|despite|"
+    r"notwithstanding)\b"
+)
 # Negation: "we do not retain your data after you delete your account" is the opposite promise.
 NEGATED_RETENTION = rx(
     r"\b(?:do|does|will|shall|would)\s*(?:not|n't)\s+(?:\w+\s+){0,1}?(?:retain|keep|store|preserve|"
@@ -177,7 +183,7 @@ def _hit_in(original: str, sentence_text: str, families: set[str]) -> tuple[str,
             original[bounded.start() : bounded.end()] if bounded else None,
         )
     partial = PARTIAL_RETENTION.search(sentence_text) if "partial_retention" in families else None
-    if partial and not rights_only:
+    if partial and not rights_only and (deletion or EXCEPTION_CUE.search(sentence_text)):
         return _graded(
             "partial_retention",
             "medium",
