@@ -49,10 +49,11 @@ RULES: tuple[Rule, ...] = (
         "kept_in_backups",
         r"\b(?:back[- ]?ups?|backed[- ]up|back[- ]up (?:storage|copies|systems)|archiv\w*|cach(?:e|es|ed|"
         r"ing)|"
-        r"residual (?:copies|data)|copies)\b.{0,120}?\b(?:remain\w*|persist\w*|retain\w*|kept|keep\w*|"
+        r"residual (?:copies|data)|copies)\b.{0,120}?\b(?:remain\w*|persist(?:s|ed|ing)?\b|retain\w*|kept|"
+        r"keep\w*|"
         r"exist\w*|"
         r"stored|survive\w*|not (?:be )?(?:\w+ )?(?:removed|deleted|erased))\b|"
-        r"\b(?:remain\w*|persist\w*|retain\w*|kept|keep\w*|exist\w*|stored|"
+        r"\b(?:remain\w*|persist(?:s|ed|ing)?\b|retain\w*|kept|keep\w*|exist\w*|stored|"
         r"survive\w*)\b.{0,120}?\b(?:back[- ]?ups?|"
         r"backed[- ]up|archiv\w*|cach(?:e|es|ed)|residual copies|copies)\b",
         "medium",
@@ -65,9 +66,13 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:not|never)\s+(?:be\s+)?(?:\w+\s+){0,2}?(?:deleted|removed|erased|purged)\b|"
         r"\b(?:cannot|can't|can not|unable to|not (?:be )?(?:able|allowed|possible|permitted) to)\s+"
         r"(?:\w+\s+){0,2}?(?:delete|erase|remove|fully remove)\b|\bdeletion will not apply\b|"
-        r"\bdecline (?:\w+\s+){0,3}?requests?\b|\b(?:deleted|removed|erased)\b.{0,80}?\b(?:persist|remain|"
-        r"still (?:exist|be|see|appear)|continue to (?:exist|appear|be))\w*|"
-        r"\b(?:persist|remain|still exist|continue to exist)\w*\b.{0,80}?\b(?:deleted|removed|erased)\b|"
+        # "persist" as a verb only: "persistent cookies can be removed" is about cookies
+        r"\bdecline (?:\w+\s+){0,3}?requests?\b|\b(?:deleted|removed|erased)\b.{0,80}?\b(?:persist(?:s|ed|"
+        r"ing)?\b|"
+        r"remain\w*|still (?:exist|be|see|appear)\w*|continue to (?:exist|appear|be)\w*)|"
+        r"\b(?:persist(?:s|ed|ing)?|remain\w*|still exist\w*|continue to exist)\b.{0,80}?\b(?:deleted|"
+        r"removed|"
+        r"erased)\b|"
         r"\bnot (?:fully|immediately|automatically|completely|permanently|entirely) (?:remove|delete|erase)",
         "medium",
         "deleting does not remove everything",

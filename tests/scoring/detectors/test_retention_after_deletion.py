@@ -34,6 +34,7 @@ CASES = [
      "partial_retention", "medium"),
     ("You can request deletion of the personal information we hold about you.", None, "none"),
     ("If you contact us, we may keep a record of that correspondence.", None, "none"),
+    ("Persistent cookies can be removed through your browser settings.", None, "none"),
     ("However, we may retain some information to prevent fraud.", "partial_retention", "medium"),
     ("You have the right to ask us to delete your data, and we will keep you informed.", None, "none"),
     ("Deleting your account ends these terms, but the license you granted us for shared content survives "
