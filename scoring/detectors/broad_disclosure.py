@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from scoring._models import RiskFinding, Severity
 from scoring.detectors._common import Anchors, Document, Hit, Rule, finding, rule, rx, sentence_low
 
@@ -43,8 +45,11 @@ ANCHORS = Anchors(
 
 # A verb of handing data over; the "self-judged grounds" rules need one in the same sentence.
 DISCLOSE_VERB = rx(
-    r"\b(?:disclos|shar|releas|transfer|pass|furnish|hand|turn\w* over|mak\w* (?:\w+ )?available|"
-    r"preserv|sell|sold|assign|forward|suppl|reveal|divulg|transmit|respond|cooperat|co-operat)\w*|"
+    r"\b(?:disclos|shar|releas|transfer|furnish|turn\w* over|mak\w* (?:\w+ )?available|preserv|sell|sold|"
+    r"assign|forward|reveal|divulg|transmit|respond|cooperat|co-operat)\w*|"
+    # verbs whose stem starts other words ("password", "handle", "supplement") are spelled out
+    r"\b(?:pass(?:es|ed|ing)?\s+(?:\w+\s+){0,4}?(?:on|along|to)|hand(?:s|ed|ing)? (?:over|\w+ over)|"
+    r"suppl(?:y|ies|ied|ying))\b|"
     # "reported to the authorities" hands data over; "regulatory reporting obligations" does not
     r"\breport(?:s|ed|ing)?\b(?!\s+(?:obligations?|duties|duty|requirements?|purposes))|"
     r"\b(?:provid|giv|send)\w*\s+(?!you\b|us\b)(?:\w+\s+){0,3}?(?:information|data|details|records|content|"
@@ -285,6 +290,10 @@ def _hits_in(
         )
         if candidate.name in NEEDS_DISCLOSE_VERB and not (grounded or opens_with_recipient):
             continue
+        # "at our sole discretion we may terminate your account" judges something else: the judgement
+        # must sit next to the disclosure it allows.
+        if candidate.name == "self_judged_necessity" and not _verb_near(low, found, lead_in):
+            continue
         if candidate.name in LEGAL_RULES and narrow:
             continue
         if candidate.name in SELF_JUDGED_RULES and anonymous_only:
@@ -319,6 +328,17 @@ def _discloses(original: str, low: str, lead_in: str | None) -> bool:
         # under "We use your information to:" a fragment is a use, not a disclosure
         and (lead_in is None or DISCLOSE_VERB.search(lead_in) is not None)
     )
+
+
+#: How far (in characters) a self-judged ground may sit from the verb of disclosure it governs.
+NEAR = 120
+
+
+def _verb_near(low: str, found: re.Match[str], lead_in: str | None) -> bool:
+    """A disclosure verb within NEAR characters of the match (or in the list's lead-in)."""
+    if DISCLOSE_VERB.search(low, max(0, found.start() - NEAR), found.end() + NEAR):
+        return True
+    return lead_in is not None and DISCLOSE_VERB.search(lead_in) is not None
 
 
 def _court_supervised(low: str) -> bool:
