@@ -16,8 +16,8 @@ CASES = [
     ("We may share account details with others whenever we deem it appropriate.",
      "self_judged_necessity", "high"),
     ("We reserve the right to close your account at our sole discretion.", None, "none"),
-    ("We may disable any user name or password at any time in our sole discretion, and we handle support "
-     "requests in order; we may share usage statistics with partners.", None, "none"),
+    ("We may disable any user name or password at any time in our sole discretion.", None, "none"),
+    ("We handle supplemental requests at our sole discretion.", None, "none"),
     ("If you believe in good faith that a notice was filed in error, you may send a counter-notice.",
      None, "none"),
     ("We may share aggregated, anonymous statistics with partners as we deem appropriate.", None, "none"),
