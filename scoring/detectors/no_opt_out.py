@@ -139,6 +139,12 @@ CONSENT_VERB = rx(
     r"\b(?:constitutes?|signif(?:y|ies)|indicates?|means|deemed)\b.{0,40}?\b(?:consent|acceptance|"
     r"agreement|assent|accept|agree)"
 )
+# Severity of consent by use: tracking (high), a named data practice (medium), or only "you agree
+# to this policy" (low: boilerplate in most policies, though still no way to say no).
+DATA_PRACTICE = rx(
+    r"\b(?:collect\w*|shar\w*|disclos\w*|transfer\w*|process\w*|sell\w*|sale|stor\w*|use of (?:your )?"
+    r"(?:\w+ )?(?:data|information)|receive (?:\w+ )?(?:e-?mails?|communications|messages|materials))\b"
+)
 TRACKING = rx(r"\b(?:cookies?|track\w*|beacons?|pixels?|monitor\w*)\b")
 # "Your continued use of the Site after we post changes constitutes acceptance" (OPP-115
 # "Policy change: user choice None").
@@ -282,11 +288,14 @@ def _stated(original: str, sentence_text: str, families: set[str]) -> tuple[str,
     consent = CONSENT_VERB.search(sentence_text) if by_use else None
     if by_use and consent and by_use.start() < consent.start() and not NOT_DATA_CONSENT.search(sentence_text):
         tracked = TRACKING.search(sentence_text) is not None
+        practice = DATA_PRACTICE.search(sentence_text) is not None
+        severity = "high" if tracked else ("medium" if practice else "low")
+        what = " to tracking" if tracked else (" to how your data is used" if practice else " to the policy")
         return (
             "consent_by_use",
-            "high" if tracked else "medium",
-            f'matched "{quote(by_use)}" with "{quote(consent)}": using the service is treated as consent'
-            + (" to tracking" if tracked else ""),
+            severity,
+            f'matched "{quote(by_use)}" with "{quote(consent)}": using the service is treated as '
+            f"consent{what}",
         )
     continued = CONTINUED_USE.search(sentence_text) if "continued_use" in families else None
     if continued:

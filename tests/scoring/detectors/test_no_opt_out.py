@@ -29,6 +29,7 @@ CASES = [
      "consent_by_use", "high"),
     ("By using our app, you agree to the collection and use of your data described here.",
      "consent_by_use", "medium"),
+    ("By accessing our website, you agree to this Privacy Policy.", "consent_by_use", "low"),
     ("Your continued use of the site after we post changes constitutes acceptance of the revised policy.",
      "consent_by_use", "medium"),
     ("By submitting an idea, you agree that we may use it without paying you.", None, "none"),
