@@ -8,7 +8,8 @@ variables of the same names, then ``config``. Environment variables (full table 
     MAX_TEXT_BYTES        largest policy text in UTF-8 bytes (default 2097152 = 2 MB)
     MAX_URL_LENGTH        longest accepted url (default 2048)
     MAX_TITLE_LENGTH      longest accepted title (default 500)
-    RATE_LIMIT            POST /api/v1/score limit per client (default "120 per minute")
+    RATE_LIMIT            scoring limit per client, POST /api/v1/score and the paste form together
+                          (default "120 per minute")
     RATE_LIMIT_ENABLED    1/0 (default 1)
     CORS_ORIGINS          extra allowed origins, comma-separated (extension origins always allowed)
     HOST, PORT            bind address and port for ``policygrade serve`` (default 127.0.0.1:8000)
@@ -19,9 +20,10 @@ variables of the same names, then ``config``. Environment variables (full table 
     WARM_UP               score a short text at start (default 1)
     BENCH_ENDPOINT        register GET /bench/constant for bench/api.py (default 0)
 
-Errors: every non-2xx response is JSON ``{"code": 422, "status": "Unprocessable Entity",
+Errors: every non-2xx response of the API is JSON ``{"code": 422, "status": "Unprocessable Entity",
 "message": "Invalid input: text", "errors": {"json": {"text": ["..."]}}}``; a 5xx never carries
-exception text.
+exception text. Outside ``/api/`` and ``/healthz``, clients that do not prefer JSON (browsers) get
+the HTML error page instead (``api.errors.wants_json``).
 """
 
 from __future__ import annotations
@@ -86,9 +88,13 @@ def _init_limiter(app: Flask, redis_url: str, config: Mapping[str, Any]) -> Limi
         in_memory_fallback_enabled=True,
         enabled=bool(config["RATE_LIMIT_ENABLED"]),
     )
+    from api.pages import bp as pages_bp
     from api.resources import score
 
-    limiter.limit(str(config["RATE_LIMIT"]))(score.blp)
+    # One budget per client for everything that runs the scorer: the JSON endpoint and the paste form
+    # (POST / grades with the same code) share the counter, so neither is a way around the other.
+    limiter.shared_limit(str(config["RATE_LIMIT"]), scope="score")(score.blp)
+    limiter.shared_limit(str(config["RATE_LIMIT"]), scope="score", methods=["POST"])(pages_bp)
     return limiter
 
 
@@ -155,7 +161,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
         app.register_blueprint(bench.blp)
     # After Api(): ours replace flask-smorest's HTTPException handler so `errors` is always present.
-    register_error_handlers(app)
+    from api.pages._blueprint import html_error_response
+
+    register_error_handlers(app, html_page=html_error_response)
     limiter = _init_limiter(app, services.redis_url, settings)
     _init_cors(app, settings)
     if settings["WARM_UP"]:

@@ -1,15 +1,14 @@
-"""The pages blueprint: security headers on every page and HTML (not JSON) error pages."""
+"""The pages blueprint: security headers on every page and the HTML error page.
+
+Errors are handled app-wide by ``api.errors`` (one place decides JSON or HTML by path and Accept);
+:func:`html_error_response` is the HTML side it calls.
+"""
 
 from __future__ import annotations
 
-import logging
+from collections.abc import Mapping
 
-from flask import Blueprint, Response, render_template
-from werkzeug.exceptions import HTTPException
-
-from api.errors import StoreUnavailable
-
-log = logging.getLogger(__name__)
+from flask import Blueprint, Response, render_template, request
 
 bp = Blueprint(
     "pages",
@@ -41,6 +40,7 @@ ERROR_PAGES: dict[int, tuple[str, str]] = {
     404: ("Page not found", "There is nothing at this address. Check the link, or start from the home page."),
     405: ("Not allowed", "This page cannot be used that way."),
     413: ("That was too much text", "The text sent is larger than this service accepts."),
+    415: ("That request did not make sense", "The form was sent in a way this service does not read."),
     429: ("Too many requests", "Please wait a minute and try again."),
     503: (
         "Reports are unavailable right now",
@@ -75,27 +75,21 @@ def error_page(status: int, title: str | None = None, message: str | None = None
     ), status
 
 
-@bp.errorhandler(StoreUnavailable)
-def store_unavailable(error: StoreUnavailable) -> tuple[str, int]:
-    """Redis is down: a friendly 503 page, never a 500."""
-    return error_page(503)
+def html_error_response(status: int, headers: Mapping[str, str]) -> Response:
+    """The HTML error page for the app's error handlers (api.errors), for people rather than programs.
 
+    Used for every error outside the JSON API (unknown paths, wrong methods, Redis down, bugs),
+    with the security headers of the pages and the ``Allow`` / ``Retry-After`` of the error. A
+    refused paste (429, 413) shows the form again with the visitor's text, so nothing is lost.
+    """
+    page = None
+    if request.endpoint == "pages.grade_pasted" and status in (413, 429):
+        from api.pages.views import refused_paste_page  # views import this module
 
-@bp.errorhandler(HTTPException)
-def http_error(error: HTTPException) -> tuple[str, int] | Response:
-    """Werkzeug errors raised inside page views as HTML pages (the API keeps its JSON envelope)."""
-    if error.code is None or error.code >= 500 and error.code != 503:
-        return unexpected(error)
-    body, status = error_page(error.code)
+        page = refused_paste_page(status)
+    body = page if page is not None else error_page(status)[0]
     response = Response(body, status=status, mimetype="text/html")
-    for name, value in error.get_headers():
-        if name in ("Allow", "Retry-After"):
-            response.headers[name] = value
-    return response
-
-
-@bp.errorhandler(Exception)
-def unexpected(error: BaseException) -> tuple[str, int]:
-    """A bug: logged with its traceback; the visitor gets a plain apology, never exception text."""
-    log.error("unhandled error on a page", exc_info=error)
-    return error_page(500)
+    for name in ("Allow", "Retry-After"):
+        if name in headers:
+            response.headers[name] = headers[name]
+    return add_security_headers(response)

@@ -77,6 +77,24 @@ def _form_error(title: str, message: str, status: int, text: str = "", url: str 
     return page, status
 
 
+def refused_paste_page(status: int) -> str:
+    """The form again, with the visitor's text, when the paste was refused before grading (429, 413)."""
+    text = url = ""
+    if status == 429:
+        request.max_content_length = PASTE_MAX_FORM_BYTES
+        request.max_form_memory_size = PASTE_MAX_FORM_BYTES
+        try:
+            text = request.form.get("text", "")[:PASTE_MAX_CHARS]
+            url = request.form.get("url", "")[:2048]
+        except Exception:  # an unreadable or oversized body: show the form empty rather than fail
+            text = url = ""
+        title, message = "Too many requests", "You have graded a lot of text in the last minute. "
+        message += "Please wait a minute, then press the button again: your text is still here."
+    else:
+        title, message = "That text is too long", f"Paste at most {PASTE_MAX_CHARS:,} characters."
+    return _form_error(title, message, status, text=text, url=url)[0]
+
+
 @bp.post("/")
 def grade_pasted() -> tuple[str, int] | str:
     """Score pasted text with the same code as POST /api/v1/score and show the report."""

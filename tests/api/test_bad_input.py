@@ -86,7 +86,7 @@ def test_default_limit_is_two_megabytes(client: Any) -> None:
 @pytest.mark.parametrize(
     ("method", "path", "status"),
     [
-        ("get", "/no/such/route", 404),
+        ("get", "/api/no/such/route", 404),  # outside /api/ people get a page: test_error_pages.py
         ("get", "/api/v1/nothing", 404),
         ("get", "/api/v1/reports/" + "0" * 64, 404),
         ("get", "/api/v1/reports/not-an-id", 404),
@@ -108,8 +108,13 @@ def test_unknown_routes_and_wrong_methods(client: Any, method: str, path: str, s
 
 @pytest.mark.parametrize(
     ("query", "field"),
-    [("limit=0", "limit"), ("limit=201", "limit"), ("limit=x", "limit"), ("offset=-1", "offset"),
-     ("sort=random", "sort")],
+    [
+        ("limit=0", "limit"),
+        ("limit=201", "limit"),
+        ("limit=x", "limit"),
+        ("offset=-1", "offset"),
+        ("sort=random", "sort"),
+    ],
 )
 def test_bad_site_list_queries_name_the_parameter(client: Any, query: str, field: str) -> None:
     body = assert_envelope(client.get(f"/api/v1/sites?{query}"), 422)
