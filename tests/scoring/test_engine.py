@@ -111,23 +111,7 @@ REVIEWED = {
         rules=(("no_opt_out", "opt_out_refused"),),
     ),
 }
-#: Where the detectors disagree with the review: kept visible as expected failures until fixed.
-DISAGREEMENTS = {
-    "policies/northwind_legalese.txt": (
-        "detectors engineer: broad_disclosure fires on 'utilized ... for preventing fraudulent "
-        "transactions' (a use, not a disclosure), on a court-order-only clause with notice, and on "
-        "'shall not transfer ... without first obtaining the affirmative consent'; retention fires "
-        "medium on records 'retained for the periods mandated ... and thereafter destroyed' and on "
-        "a 90-day bounded backup purge"
-    ),
-}
-
-
-@pytest.mark.parametrize(
-    "fixture",
-    [pytest.param(f, marks=pytest.mark.xfail(reason=DISAGREEMENTS[f], strict=False)) if f in DISAGREEMENTS
-     else f for f in sorted(REVIEWED)],
-)
+@pytest.mark.parametrize("fixture", sorted(REVIEWED))
 def test_reviewed_expectations(fixture: str) -> None:
     expected = REVIEWED[fixture]
     report = score_policy(read(fixture))
