@@ -14,6 +14,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -396,6 +397,8 @@ def test_options_page_validates_saves_and_clears(browser: Any, worker: Any) -> N
     worker.evaluate(
         "() => chrome.storage.local.set({'prefix:abcd': {prefix: 'abcd', sites: [], fetchedAt: 1}})"
     )
+    from playwright.sync_api import expect
+
     page = browser.new_page()
     page.goto(f"chrome-extension://{extension_id}/options/options.html")
     api = page.get_by_label("API base URL")
@@ -408,12 +411,13 @@ def test_options_page_validates_saves_and_clears(browser: Any, worker: Any) -> N
     api.fill("http://127.0.0.1:8000/")
     page.get_by_label("Automatically grade privacy policies I open").uncheck()
     page.get_by_role("button", name="Save").click()
-    page.wait_for_function("document.querySelector('#status').textContent.startsWith('Saved')")
+    # Locator assertions poll without eval (extension pages' CSP forbids wait_for_function's strings).
+    expect(page.locator("#status")).to_have_text(re.compile(r"^Saved"))
     settings = worker.evaluate("async () => (await chrome.storage.local.get('settings')).settings")
     assert settings == {"apiBase": "http://127.0.0.1:8000", "autoCapture": False}
 
     page.get_by_role("button", name="Clear cached data").click()
-    page.wait_for_function("document.querySelector('#status').textContent.startsWith('Cleared')")
+    expect(page.locator("#status")).to_have_text(re.compile(r"^Cleared"))
     assert worker.evaluate("async () => Object.keys(await chrome.storage.local.get(null))") == ["settings"]
     assert page.evaluate(CONTRAST_JS) == [], "text below 4.5:1 contrast"
     page.screenshot(path=str(ARTIFACTS / "options.png"), full_page=True)
