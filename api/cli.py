@@ -7,6 +7,8 @@ import os
 import sys
 from collections.abc import Sequence
 
+from scoring import cli as scoring_cli
+
 
 def _serve(args: argparse.Namespace) -> int:
     from api.server import serve
@@ -23,15 +25,10 @@ def _port(value: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The full parser: scoring's subcommands (when the package provides them) and ``serve``."""
+    """The full parser: scoring's subcommands and ``serve``."""
     parser = argparse.ArgumentParser(prog="policygrade", description="Grade website privacy policies.")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    try:
-        from scoring import cli as scoring_cli
-    except ImportError:  # scoring without a CLI: serve still works
-        scoring_cli = None
-    if scoring_cli is not None and hasattr(scoring_cli, "register"):
-        scoring_cli.register(subparsers)
+    scoring_cli.register(subparsers)
     serve = subparsers.add_parser("serve", help="run the API service (gunicorn) on http://HOST:PORT")
     serve.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"), help="default 127.0.0.1")
     serve.add_argument(
@@ -46,13 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a subcommand; exit status 2 for usage errors."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    func = getattr(args, "func", None)
-    if func is None:
-        parser.print_help(sys.stderr)
-        return 2
-    return int(func(args) or 0)
+    return scoring_cli.run(build_parser(), argv)
 
 
 if __name__ == "__main__":
