@@ -24,6 +24,8 @@ log = logging.getLogger(__name__)
 _LINE_END = re.compile(r"\r\n?")
 _TRAILING_SPACE = re.compile(r"[ \t\f\v]+\n")
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+#: Control characters never appear in a URL a browser reports (they are percent-encoded).
+_URL_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 URL_SCHEMES = ("http", "https")
 
 
@@ -70,6 +72,8 @@ def validate_url(url: Any, max_length: int) -> None:
         raise InputError("url", "Not a valid string.")
     if len(url) > max_length:
         raise InputError("url", f"Longer than {max_length} characters.")
+    if _URL_CONTROL.search(url):
+        raise InputError("url", "Must not contain control characters.")
     scheme, sep, rest = url.partition("://")
     if not sep or scheme.lower() not in URL_SCHEMES or not rest or rest[0] in "/?#":
         raise InputError("url", "Must be an http or https URL.")

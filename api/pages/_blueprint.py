@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from flask import Blueprint, Response, render_template, request
+from flask.blueprints import BlueprintSetupState
 
 bp = Blueprint(
     "pages",
@@ -17,6 +18,24 @@ bp = Blueprint(
     static_folder="static",
     static_url_path="/static/pages",
 )
+
+
+def _no_nul(value: object) -> object:
+    """Jinja ``finalize``: NUL characters in echoed input become U+FFFD, as an HTML parser would make them.
+
+    A NUL in an HTML document is a parse error; pasted text, addresses and site names are echoed
+    back, so they are cleaned where they are printed rather than wherever they come in.
+    """
+    if isinstance(value, str) and "\x00" in value:
+        return value.replace("\x00", "\ufffd")
+    return value
+
+
+@bp.record_once
+def _install_finalize(state: BlueprintSetupState) -> None:
+    """Templates are app-wide in Flask; the pages are the only ones this app renders."""
+    state.app.jinja_env.finalize = _no_nul
+
 
 #: No inline script or style anywhere: every page uses only /static/pages/pages.css. ``img-src data:``
 #: allows the empty data: favicon; ``form-action 'self'`` keeps the paste form on this server.

@@ -11,7 +11,7 @@ from flask import Response, current_app, redirect, render_template, request, url
 from markupsafe import escape
 from werkzeug.exceptions import NotFound, RequestEntityTooLarge
 
-from api.domains import normalize_site
+from api.domains import MAX_HOST_LENGTH, normalize_site
 from api.errors import InputError, StoreUnavailable, TextTooLarge
 from api.pages._blueprint import bp, error_page
 from api.pages.badge import badge_etag, badge_width, render_badge
@@ -169,7 +169,9 @@ def site_report(site: str) -> Any:
     """The current report of a site, its history and the badge snippet; 404 page if never graded."""
     canonical = normalize_site(site)
     if canonical is None:
-        return render_template("pages/site_not_found.html", site=site), 404
+        # Not a site name (bad characters, too long, a public suffix): echo a bounded piece of it.
+        shown = site if len(site) <= MAX_HOST_LENGTH else site[:MAX_HOST_LENGTH] + "\u2026"
+        return render_template("pages/site_not_found.html", site=shown), 404
     if canonical != site:
         # www.example.com, EXAMPLE.com -> example.com: one address per site.
         return redirect(url_for("pages.site_report", site=canonical), code=301)
@@ -207,9 +209,14 @@ def _search_term(raw: str) -> str:
     return term.removeprefix("www.")
 
 
+#: Highest page number honoured (25 million sites); beyond it Redis would refuse the offset.
+MAX_PAGE = 1_000_000
+
+
 def _page_number(raw: str | None) -> int:
+    """``?page=`` as a page number from 1 to MAX_PAGE (anything unreadable is page 1)."""
     try:
-        return max(1, int(raw or 1))
+        return min(MAX_PAGE, max(1, int(raw or 1)))
     except ValueError:
         return 1
 

@@ -56,3 +56,47 @@ def test_registrable_domain_is_idempotent() -> None:
 
 def test_site_hash_is_sha256_hex_of_the_name() -> None:
     assert site_hash("example.com") == hashlib.sha256(b"example.com").hexdigest()
+
+
+@pytest.mark.parametrize(
+    ("host", "site"),
+    [
+        # Internationalised names are kept in the ASCII form browsers report (location.hostname).
+        ("www.bücher.example", "xn--bcher-kva.example"),
+        ("xn--bcher-kva.example", "xn--bcher-kva.example"),
+        ("пример.рф", "xn--e1afmkfd.xn--p1ai"),
+        ("\uff45xample.com", "example.com"),  # full-width letter folded, as a browser does
+        ("cdn_edge.example.com", "example.com"),
+        ("a" * 63 + ".com", "a" * 63 + ".com"),
+    ],
+)
+def test_unicode_and_unusual_hosts(host: str, site: str) -> None:
+    assert registrable_domain(host) == site
+    assert registrable_domain(site) == site  # the stored form maps to itself
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "a" * 64 + ".com",  # label over 63
+        "a." * 130 + "com",  # name over 253
+        "x" * 100_000,
+        "example..com",
+        "-bad-.com",
+        "a\x00b.com",
+        "<script>.com",
+        '"onerror=alert(1)',
+        "javascript:alert(1)",
+        "..",
+        "\u202emoc.elpmaxe",  # right-to-left override
+        "xn--.com",
+    ],
+)
+def test_names_no_browser_could_visit_have_no_site(host: str) -> None:
+    assert registrable_domain(host) is None
+    assert normalize_site(host) is None
+
+
+def test_urls_with_unicode_hosts_map_to_punycode_sites() -> None:
+    assert site_for_url("https://www.bücher.example/datenschutz") == "xn--bcher-kva.example"
+    assert site_for_url("https://www.xn--bcher-kva.example/datenschutz") == "xn--bcher-kva.example"

@@ -50,7 +50,14 @@ def test_text_size_is_counted_in_utf8_bytes() -> None:
 
 
 @pytest.mark.parametrize(
-    "url", [None, "https://example.com", "http://127.0.0.1:8000/p", "HTTPS://EXAMPLE.COM/P?q=1#x"]
+    "url",
+    [
+        None,
+        "https://example.com",
+        "http://127.0.0.1:8000/p",
+        "HTTPS://EXAMPLE.COM/P?q=1#x",
+        "https://www.bücher.example/datenschutz",
+    ],
 )
 def test_valid_urls(url: str | None) -> None:
     validate_url(url, max_length=100)
@@ -58,8 +65,22 @@ def test_valid_urls(url: str | None) -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["ftp://example.com", "javascript:alert(1)", "example.com", "https://", "https:///path", "//example.com",
-     "https://example.com/" + "a" * 100, 42, ["https://example.com"]],
+    [
+        "ftp://example.com",
+        "javascript:alert(1)",
+        "example.com",
+        "https://",
+        "https:///path",
+        "//example.com",
+        "https://example.com/" + "a" * 100,
+        42,
+        ["https://example.com"],
+        # Control characters: a browser percent-encodes them, so raw ones are forged (header injection).
+        "https://exa\x00mple.com/",
+        "https://example.com/\r\nSet-Cookie: a=1",
+        "https://example.com/\x7f",
+        "https://example.com/\tp",
+    ],
 )
 def test_invalid_urls(url: object) -> None:
     with pytest.raises(InputError) as raised:
