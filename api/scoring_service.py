@@ -101,23 +101,40 @@ def scorer_version() -> str:
     return str(_scoring().SCORER_VERSION)
 
 
+#: What warm_up scores: one short policy (about 100 words, ~15 ms) that takes the whole path of a
+#: real request: judged a policy (80+ words), graded, with findings for the detectors. Detectors
+#: compile some patterns on first use, which the library's warm_up (readability dictionaries) does
+#: not cover; measured 35 ms on the first request without it.
+WARM_UP_POLICY = (
+    "Privacy Policy\n\nThis privacy policy explains how Warm-up Example Ltd collects, uses and shares "
+    "your personal information. We collect your name, email address and IP address when you register "
+    "or use our website, and we use cookies to remember your preferences. We may share personal "
+    "information with our partners and disclose it to law enforcement whenever we believe it is "
+    "necessary to protect our rights. You can opt out of marketing emails at any time. We may retain "
+    "your data in backups after you delete your account. Contact us at privacy@warm-up.example with "
+    "any questions about this policy."
+)
+
+
 def warm_up() -> None:
-    """Load the scorer's dictionaries and build its pattern tables now, not on the first request."""
+    """Load the scorer's dictionaries and build its pattern tables now, not on the first request.
+
+    Logs one INFO line with the time of each part (bench/api.py waits for "scorer warmed up").
+    """
     scoring = _scoring()
     started = time.perf_counter()
     hook = getattr(scoring, "warm_up", None)
     if callable(hook):
         hook()
-    # Also score a small policy: detectors compile some patterns on first use, which the library's
-    # warm_up (readability dictionaries) does not cover; measured 35 ms on the first request without.
-    scoring.score_policy(
-        "Privacy Policy. We collect your email address when you register. We may share personal "
-        "information with our partners and disclose it to law enforcement to protect our rights. "
-        "You can opt out of marketing emails at any time. We may retain your data in backups after "
-        "you delete your account.",
-        url="https://warm-up.example/privacy",
+    loaded = time.perf_counter()
+    scoring.score_policy(WARM_UP_POLICY, url="https://warm-up.example/privacy")
+    done = time.perf_counter()
+    log.info(
+        "scorer warmed up in %.2f s (dictionaries %.2f s, sample policy %.3f s)",
+        done - started,
+        loaded - started,
+        done - loaded,
     )
-    log.info("scorer warmed up in %.2f s", time.perf_counter() - started)
 
 
 def _backfill_text(store: Any, rid: str, normalized: str) -> None:
