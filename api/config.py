@@ -16,7 +16,8 @@ DEFAULTS: dict[str, Any] = {
     "MAX_TEXT_BYTES": 2 * 1024 * 1024,
     "MAX_URL_LENGTH": 2048,
     "MAX_TITLE_LENGTH": 500,
-    # flask-limiter syntax; per client address, on POST /api/v1/score only.
+    # flask-limiter syntax; per client address, one budget shared by POST /api/v1/score and the
+    # paste form (POST /), the two ways to make the server score text.
     "RATE_LIMIT": "120 per minute",
     "RATE_LIMIT_ENABLED": True,
     # Comma-separated extra origins; chrome-extension:// and moz-extension:// are always allowed.
