@@ -70,9 +70,13 @@ STATED_FAMILIES = frozenset(
 # "If you do not agree to this Privacy Policy, please do not use our sites" (OPP-115 "Don't use
 # service/feature" choices): a refusal condition plus "do not use / leave / you will not be able to".
 REFUSAL_CONDITION = rx(
-    r"\bif you\s+(?:\w+\s+){0,2}?(?:do not|don't|do n't|did not|cannot|can't|can not|disagree|decline|"
-    r"object|refuse|choose not|prefer not|elect not|wish not|are unwilling|are not willing|withdraw|"
-    r"disable|block|reject|turn off|opt out|deny|delete)\b|"
+    # "if you do not agree / want / provide ...": what is refused must be consent or data, not any act
+    # ("if you do not meet the age requirement", "if you do not adopt an e-signature" are not refusals)
+    r"\bif you\s+(?:\w+\s+){0,2}?(?:(?:do not|don't|do n't|did not|cannot|can't|can not|choose not to|"
+    r"prefer not to|elect not to|wish not to|are unwilling to|are not willing to)\s+(?:\w+\s+){0,2}?"
+    r"(?:agree|accept|consent|want|wish|like|provide|allow|permit|give|share|submit|supply|disclose|enter|"
+    r"authori[sz]e|enable|grant|furnish|register|opt|turn on|complete|connect|link)|disagree|decline|"
+    r"object|refuse|withdraw|disable|block|reject|turn off|opt out|deny)\b|"
     r"\bunless you (?:agree|accept|consent)\b|"
     r"\byou (?:may|can|are free to|could)(?:,? of course,)?\s+(?:always\s+)?(?:choose|decide|elect|decline|"
     r"refuse|opt|prefer)\s+(?:not\s+)?to\s+(?:not\s+)?(?:provide|give|submit|share|supply|disclose|allow)|"
@@ -82,7 +86,9 @@ REFUSAL_CONDITION = rx(
     r"details|personal))\b|"
     r"\bwithout your (?:consent|permission|agreement)|"
     r"\bif (?:such|the|this|that|these)\s+(?:\w+\s+){0,3}?(?:is|are) not provided\b|"
-    r"\b(?:request|ask)\w*\s+(?:us\s+)?(?:\w+\s+){0,3}?(?:to\s+)?(?:delet|stop|restrict)\w*"
+    # "asking us to stop processing your data means you can no longer use the Services"; a request to
+    # DELETE is not a refusal: losing access to deleted data or a closed account is its consequence
+    r"\b(?:request|ask)\w*\s+(?:us\s+)?(?:\w+\s+){0,3}?(?:to\s+)?(?:stop|restrict)\w*"
 )
 # The consequence: you are told to leave ...
 LEAVE_SERVICE = rx(
@@ -95,9 +101,12 @@ LEAVE_SERVICE = rx(
 LOSE_SERVICE = rx(
     r"\b(?:(?:not|no longer)\s+(?:be\s+)?able\s+to|unable\s+to)\s+(?:\w+\s+){0,4}?(?:use|access|participate|"
     r"take advantage|engage|provide|deliver|register|complete|purchase|enjoy|receive|gain|create|offer|"
-    r"sign|log|order|respond|process|benefit)\w*|"
+    r"sign|log|order|benefit|open)\w*|"
     r"\b(?:cannot|can't|can not|could not)\s+(?:\w+\s+){0,2}?(?:provide|offer|use|access|deliver|register|"
-    r"serve|process|fulfil|create)\w*|"
+    r"serve|fulfil|create)\w*|"
+    # "we may not be able to process your order"; not "... to process your request" (a rights request)
+    r"\b(?:not\s+(?:be\s+)?able\s+to|unable\s+to|cannot|can't|can not|could not)\s+process\s+(?:your\s+)?"
+    r"(?:\w+\s+)?(?:orders?|purchases?|payments?|transactions?|registration|applications?|subscriptions?)\b|"
     r"\bnot (?:be )?possible (?:for us )?to (?:provide|use|offer|deliver|access)|"
     r"\b(?:stop|prevent|limit|restrict|keep)\w*\s+you\s+from\b|\blimit\w*\s+(?:\w+\s+){0,2}?features\b|"
     r"\bmay not (?:function|work|operate)|\bnot (?:function|work) (?:properly|correctly|as intended)|"
@@ -109,16 +118,23 @@ LOSE_SERVICE = rx(
 # "if you disable cookies some features may not work" describes its cost, not a refusal (OPP-115
 # labels these as browser-control choices). Only "... or do not use this site" still counts.
 BROWSER_CONTROL = rx(
-    r"\b(?:cookies?|javascript|flash|browser|web beacons?|local storage|pixels?)\b"
+    r"\b(?:cookies?|javascript|flash|browser|web beacons?|local storage|pixels?|tracking technolog\w*|"
+    r"location (?:services|settings|permissions?)|ad[- ]?blockers?)\b"
 )
 # An opt-out offered in the same sentence ("if you prefer not to receive e-mail, click here").
 OFFER_HERE = rx(
-    r"\bopt(?:[- ]?out|ing out)\b|\bunsubscrib\w*|\bclick here\b|\b(?:adjust|change|update|manage)\s+"
+    r"\bopt(?:[- ]?out|ing out)\b|\bunsubscrib\w*|\bclick here\b|\b(?:adjust|alter|change|update|manage)\s+"
     r"(?:\w+\s+){0,2}?(?:preferences|settings)\b|\bsettings\b|\bcontact(?:ing)? us\b|\blet us know\b|"
-    r"\b(?:e-?mail|write to|call|notify) us\b|\byou may do so\b"
+    r"\b(?:e-?mail|write to|call|notify) us\b|\byou may do so\b|\b(?:withdraw|revoke) (?:your )?consent\b"
 )
-# Consent to things that are not data practices (ideas sent in, disclaimers of responsibility).
-NOT_DATA_CONSENT = rx(r"\b(?:ideas?|suggestions?|feedback|not responsible|own risk|opportunity to opt)\b")
+# Consent to things that are not data practices: ideas sent in, disclaimers of responsibility, and the
+# contract terms of a terms-of-service page (arbitration, governing law, licences of submitted work,
+# fees, age limits, the policies of other sites). ToS;DR quotes of these are never no-opt-out cases.
+NOT_DATA_CONSENT = rx(
+    r"\b(?:ideas?|suggestions?|feedback|not responsible|own risk|opportunity to opt|arbitration|"
+    r"governed? by|govern|laws of|jurisdiction|licen[cs]e|fees?|pay|liab\w*|damages|disputes?|"
+    r"official rules|years of age|years old|external (?:web)?sites?|third[- ]party (?:web)?sites?)\b"
+)
 # Whole service lost (medium) versus some features lost (low).
 FEATURE_ONLY = rx(
     r"\b(?:some|certain|parts? of|portions? of|all of|many of|particular|those|these|such|specific|"
@@ -129,25 +145,61 @@ FEATURE_ONLY = rx(
 # "By using our Services, you agree to this Privacy Policy"; "by continuing to browse you consent to
 # our use of cookies" (OPP-115 "Don't use service" / cookie-wall banners).
 BY_USE = rx(
-    r"\b(?:by|when you|if you)\s+(?:\w+\s+){0,2}?(?:using|accessing|visiting|browsing|continuing|interacting|"
-    r"installing|downloading|registering|submitting|making|providing|clicking|navigating|entering|"
-    r"signing|creating|engaging|participating|remaining|submit|use|access|visit|register|download)\b"
+    r"\b(?:by|when you|if you)\s+(?:\w+\s+){0,2}?(?P<act>using|accessing|visiting|browsing|continuing|"
+    r"interacting|installing|downloading|registering|submitting|making|providing|clicking|navigating|"
+    r"entering|signing|creating|engaging|participating|remaining|submit|use|access|visit|register|"
+    r"download)\b"
+)
+# Acts that are not using the service: handing over a piece of data ("by providing your personal data
+# you agree to its transfer": the choice is not to provide it) or clicking an accept button (explicit
+# consent, the banner's other button refuses). "Submitting a request for a quote" is a use.
+DATA_ACT = rx(
+    r"(?:providing|submitting|submit|entering)\s+(?:us\s+)?(?:with\s+)?(?:\w+\s+){0,3}?(?:information|data|"
+    r"details|pd|pii|content|text|consent|materials?|comments?|reviews?)\b|clicking\b"
+)
+# ... unless an act of use is joined to it: "by clicking Accept or using our site, you consent".
+JOINED_USE = rx(
+    r"\b(?:or|and|and/or)\s+(?:by\s+)?(?:otherwise\s+)?(?:continuing to (?:use|browse|access|visit)|using|"
+    r"accessing|visiting|browsing|continuing|interacting|navigating|downloading|installing)\b"
 )
 CONSENT_VERB = rx(
-    r"\byou\s+(?:\w+\s+){0,3}?(?:agree|consent|accept|acknowledge|signify|indicate|are accepting|"
-    r"are consenting|are agreeing|expressly|authori[sz]e|confirm|assent|give)\w*|"
+    r"\byou\s+(?:\w+\s+){0,3}?(?:(?:agree|consent|accept|signify|indicate|are accepting|are consenting|"
+    r"are agreeing|authori[sz]e|confirm|assent)\w*|"
+    # "you acknowledge that you have read this policy" is a notice, unless it goes on to "and agree"
+    r"acknowledge[sd]?\b(?!\s+(?:that\s+)?(?:you\s+)?(?:have\s+)?(?:read|understood|understand|are aware)\b"
+    r"(?![^.;]{0,40}\b(?:agree|accept|consent))))|"
+    # "you give us explicit consent"; not "you can give us your zip code"
+    r"\byou\s+(?:\w+\s+){0,2}?give\s+(?:us\s+)?(?:\w+\s+){0,2}?(?:consent|permission|authori[sz]ation)\b|"
     r"\b(?:constitutes?|signif(?:y|ies)|indicates?|means|deemed)\b.{0,40}?\b(?:consent|acceptance|"
     r"agreement|assent|accept|agree)"
 )
 # Severity of consent by use: tracking (high), a named data practice (medium), or only "you agree
 # to this policy" (low: boilerplate in most policies, though still no way to say no).
 DATA_PRACTICE = rx(
-    r"\b(?:collect\w*|shar\w*|disclos\w*|transfer\w*|process\w*|sell\w*|sale|stor\w*|use of (?:your )?"
-    r"(?:\w+ )?(?:data|information)|receive (?:\w+ )?(?:e-?mails?|communications|messages|materials))\b"
+    r"\b(?:collect(?:s|ed|ing|ion)?|shar\w*|disclos\w*|transfer\w*|process\w*|sell\w*|sale|stor\w*|"
+    r"use of (?:your )?(?:\w+ )?(?:data|information)|"
+    r"receive (?:\w+ )?(?:e-?mails?|communications|messages|materials))\b"
 )
 TRACKING = rx(r"\b(?:cookies?|track\w*|beacons?|pixels?|monitor\w*)\b")
-# "Your continued use of the Site after we post changes constitutes acceptance" (OPP-115
-# "Policy change: user choice None").
+# Consent by use to where data is stored ("by using the Services you consent to the transfer of your
+# information to the United States") is about location, not a use one could refuse; the sources label
+# it as an international-audience notice, never as a missing choice.
+INTERNATIONAL = rx(
+    r"\b(?:countr(?:y|ies)|jurisdictions?|united states|u\.s\.|abroad|overseas|cross-border|"
+    r"international(?:ly)?|outside (?:of )?(?:your|the) )"
+)
+SELLING_OR_MARKETING = rx(r"\b(?:sell\w*|sale|marketing|advertis\w*|promotional)\b")
+# Accepting a CHANGED policy by using the service is how policy updates take effect (OPP-115 "Policy
+# Change"), not a refusal of an opt-out; it counts only when it names a data practice or tracking.
+CHANGES = rx(r"\b(?:chang\w*|revis\w*|amend\w*|modif\w*|updated?s?|new (?:version|terms))\b")
+# "Your continued use of the Services constitutes your consent to this policy": use as consent, without
+# "by" (OPP-115 "Don't use service"); the same scope checks as BY_USE apply.
+CONTINUED_USE = rx(
+    r"\b(?:continued|continuing|further|subsequent)\s+(?:use|access)\b.{0,160}?\b(?:constitut|signif|deemed|"
+    r"means|indicat|accept|agree|consent|bound)\w*"
+)
+#: How far after an act of providing data an act of use may be joined to it ("or using our site").
+JOIN_WINDOW = 160
 # "In order to use this Web site, a user must first complete the registration form": the data is the
 # price of entry (OPP-115 "Don't use service/feature").
 REQUIRED_TO_USE = rx(
@@ -155,10 +207,6 @@ REQUIRED_TO_USE = rx(
     r"visitors)\s+(?:must|"
     r"are required to|will be required to|need to|have to)\s+(?:first\s+)?(?:register|complete|provide|"
     r"submit|create|give|agree|consent|accept)\b"
-)
-CONTINUED_USE = rx(
-    r"\b(?:continued|continuing|further|subsequent)\s+(?:use|access)\b.{0,160}?\b(?:constitut|signif|deemed|"
-    r"means|indicat|accept|agree|consent|bound)\w*"
 )
 
 #: Stated refusals of an opt-out: "we reserve the right to send you service announcements ...
@@ -192,14 +240,17 @@ ESSENTIAL_NOTICES = rx(
 
 # A use that a person would want to refuse: marketing, advertising, tracking, selling or sharing
 # with third parties (the practice categories OPP-115 pairs with "User Choice/Control").
+# Cookies, beacons and pixels alone are not such a use ("we use cookies to remember your preferences"
+# is how a site works): they count only with one of the purposes named here.
 USE_DESCRIPTION = rx(
-    r"\b(?:marketing|advertis\w+|promotional|newsletters?|cookies|web beacons?|pixel tags?|tracking|"
-    r"analytics)\b|\b(?:share|sell|rent|disclose|trade)\w*\b.{0,80}?\bthird[- ]part(?:y|ies)\b|"
+    r"\b(?:marketing|advertis\w+|promotional|newsletters?|tracking|analytics)\b|"
+    r"\b(?:share|sell|rent|disclose|trade)\w*\b.{0,80}?\bthird[- ]part(?:y|ies)\b|"
     r"\bthird[- ]part(?:y|ies)\b.{0,80}?\b(?:share|sell|rent|disclose|advertis|market)\w*"
 )
-# ... and it must say that something is done with data, not merely name a product ("newsletters").
+# ... and it must say that something is done with data, not merely name a product ("newsletters";
+# "Services" is a name, "serve ads" a verb).
 USE_VERB = rx(
-    r"\b(?:use[sd]?|using|shar\w*|sell\w*|sold|rent\w*|disclos\w*|send\w*|sent|track\w*|serv\w*|show\w*|"
+    r"\b(?:use[sd]?|using|shar\w*|sell\w*|sold|rent\w*|disclos\w*|send\w*|sent|track\w*|serv(?:e|es|ed|ing)|show\w*|"
     r"deliver\w*|personali[sz]\w*|target\w*|plac\w*|set|sets|collect\w*|combin\w*|provid\w*|allow\w*|"
     r"permit\w*|work with|partner\w*|receiv\w*|measur\w*|analy[sz]\w*)\b"
 )
@@ -284,27 +335,45 @@ def _stated(original: str, sentence_text: str, families: set[str]) -> tuple[str,
             severity,
             f'matched "{quote(required)}": giving the data is a condition of using the service',
         )
-    by_use = BY_USE.search(sentence_text) if {"consent_by_use", "act_of_use"} <= families else None
-    consent = CONSENT_VERB.search(sentence_text) if by_use else None
-    if by_use and consent and by_use.start() < consent.start() and not NOT_DATA_CONSENT.search(sentence_text):
-        tracked = TRACKING.search(sentence_text) is not None
-        practice = DATA_PRACTICE.search(sentence_text) is not None
-        severity = "high" if tracked else ("medium" if practice else "low")
-        what = " to tracking" if tracked else (" to how your data is used" if practice else " to the policy")
-        return (
-            "consent_by_use",
-            severity,
-            f'matched "{quote(by_use)}" with "{quote(consent)}": using the service is treated as '
-            f"consent{what}",
-        )
-    continued = CONTINUED_USE.search(sentence_text) if "continued_use" in families else None
-    if continued:
-        return (
-            "consent_by_use",
-            "medium",
-            f'matched "{quote(continued)[:80]}": continuing to use the service is treated as '
-            "accepting changes",
-        )
+    consented = _consent_by_use(sentence_text, families)
+    if consented is None or NOT_DATA_CONSENT.search(sentence_text) or OFFER_HERE.search(sentence_text):
+        return None
+    tracked = TRACKING.search(sentence_text) is not None
+    practice = DATA_PRACTICE.search(sentence_text) is not None
+    if not (tracked or practice) and CHANGES.search(sentence_text):
+        return None  # accepting a changed policy by using the service: how updates take effect
+    if not tracked and INTERNATIONAL.search(sentence_text) and not SELLING_OR_MARKETING.search(sentence_text):
+        return None  # consent to where the data is stored, not to a use one could refuse
+    severity = "high" if tracked else ("medium" if practice else "low")
+    what = " to tracking" if tracked else (" to how your data is used" if practice else " to the policy")
+    act, consent = consented
+    found = f'"{quote(act)}" with "{quote(consent)}"' if consent else f'"{quote(act)[:80]}"'
+    return (
+        "consent_by_use",
+        severity,
+        f"matched {found}: using the service is treated as consent{what}",
+    )
+
+
+def _consent_by_use(
+    text: str, families: set[str]
+) -> tuple[re.Match[str], re.Match[str] | None] | None:
+    """An act of USING the service followed by a consent verb, or "continued use constitutes ..."."""
+    if {"consent_by_use", "act_of_use"} <= families:
+        consent: re.Match[str] | None = None
+        for act in BY_USE.finditer(text):
+            handed_over = DATA_ACT.match(text, act.start("act")) is not None
+            if handed_over and not JOINED_USE.search(text, act.end(), act.end() + JOIN_WINDOW):
+                continue  # "by providing your data you consent": the choice is not to provide it
+            if consent is None or consent.start() < act.end():
+                consent = CONSENT_VERB.search(text, act.end())
+            if consent is None:
+                break
+            return act, consent
+    if "continued_use" in families:
+        continued = CONTINUED_USE.search(text)
+        if continued:
+            return continued, None
     return None
 
 
@@ -313,12 +382,26 @@ def _apart_from(
 ) -> re.Match[str] | None:
     """The first consequence match that does not overlap the condition ("don't use" is not both)."""
     for pattern in patterns:
-        after = pattern.search(text, condition.end())
+        after = _users_consequence(pattern, text, condition.end(), len(text))
         if after:
             return after
-        before = pattern.search(text, 0, condition.start())
+        before = _users_consequence(pattern, text, 0, condition.start())
         if before:
             return before
+    return None
+
+
+# "you may ask us to stop using your data": the company stopping is the user's right, not a cost.
+COMPANY_SUBJECT = rx(r"\b(?:us|we|company)\s+(?:to\s+|will\s+|may\s+|would\s+|shall\s+)?$")
+
+
+def _users_consequence(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first match in ``text[start:end]``; for LEAVE_SERVICE, not one the company does ("us to stop")."""
+    for found in pattern.finditer(text, start, end):
+        if pattern is not LEAVE_SERVICE or not COMPANY_SUBJECT.search(
+            text, max(0, found.start() - 16), found.start()
+        ):
+            return found
     return None
 
 

@@ -24,15 +24,67 @@ CASES = [
     ("If you disable cookies, some features of the site may not work properly.", None, "none"),
     ("If you do not wish to accept cookies, please refrain from using this site.",
      "take_it_or_leave_it", "medium"),
+    ("If you turn off location services, some features of the app may not work.", None, "none"),
+    ("If you disable our tracking technologies, parts of the site may not function correctly.", None, "none"),
+    # what is refused must be consent or data; a deletion's consequence is not a refusal's cost
+    ("If you do not meet the minimum age, you must not use the service.", None, "none"),
+    ("If you do not sign the form electronically, you will not be able to open an account.", None, "none"),
+    ("If you do not provide your email address, you will not be able to open an account.",
+     "take_it_or_leave_it", "medium"),
+    ("If you ask us to delete your data, you may no longer be able to use our apps.", None, "none"),
+    ("You can ask us to stop processing your data, but then you will no longer be able to use our apps.",
+     "take_it_or_leave_it", "medium"),
+    ("You may request that we stop using your information for marketing.", None, "none"),
+    ("We may not be able to respond to your request if you do not provide enough detail.", None, "none"),
+    ("If you choose not to give us your card details, we cannot process your order.",
+     "take_it_or_leave_it", "medium"),
+    ("If you do not agree to the update, you should alter your preferences or stop using the app.",
+     None, "none"),
     # consent by use
     ("By continuing to browse this site, you consent to our use of tracking cookies.",
      "consent_by_use", "high"),
     ("By using our app, you agree to the collection and use of your data described here.",
      "consent_by_use", "medium"),
     ("By accessing our website, you agree to this Privacy Policy.", "consent_by_use", "low"),
-    ("Your continued use of the site after we post changes constitutes acceptance of the revised policy.",
+    ("Your continued use of the app constitutes your consent to the collection of your usage data.",
      "consent_by_use", "medium"),
+    # ... accepting a CHANGED policy by using the service is how updates take effect, not a refusal
+    ("Your continued use of the site after we post changes constitutes acceptance of the revised policy.",
+     None, "none"),
+    ("By continuing to use the service after the new terms take effect, you agree to be bound by them.",
+     None, "none"),
     ("By submitting an idea, you agree that we may use it without paying you.", None, "none"),
+    # the act must be USING the service: handing over a piece of data, or clicking an accept button, is
+    # a choice the user makes (not providing it is the opt-out) ...
+    ("By providing your personal details, you agree that we may transfer them to our partners.",
+     None, "none"),
+    ("By submitting information through this form, you consent to its processing.", None, "none"),
+    ("By clicking \"Accept all\" you consent to our use of cookies.", None, "none"),
+    # ... unless an act of use is joined to it, or the thing submitted is a request, not data
+    ("By clicking \"Accept\" or continuing to use the site, you consent to our use of cookies.",
+     "consent_by_use", "high"),
+    ("When you submit a request for a loan quote, you consent to your details being shared with lenders.",
+     "consent_by_use", "medium"),
+    # the consent must be to a data practice or the policy, not to contract terms of a ToS page
+    ("By using the service you agree to resolve any dispute by binding arbitration.", None, "none"),
+    ("By accessing the site you agree that the laws of Ohio govern these terms.", None, "none"),
+    ("By visiting linked external sites, you agree to the privacy policies of those sites.", None, "none"),
+    # consent to WHERE data is stored is an international-transfer notice, not a refusable use
+    ("By using the app you consent to the transfer of your data to servers in the United States.",
+     None, "none"),
+    ("By using the app you consent to the sale of your data to partners in other countries.",
+     "consent_by_use", "medium"),
+    # "you can give us X" is an option, "you give us consent" is consent
+    ("When you use the store locator, you can give us your postcode to find shops near you.", None, "none"),
+    ("By using our apps, you give us your consent to place tracking cookies on your device.",
+     "consent_by_use", "high"),
+    # acknowledging having read the policy is a notice, unless it also says you agree
+    ("By using the service you acknowledge that you have read this privacy notice.", None, "none"),
+    ("By using the service you acknowledge that you have read, understood and agree to this policy.",
+     "consent_by_use", "low"),
+    # an opt-out offered in the same sentence
+    ("By using the site you consent to analytics cookies; you can withdraw your consent in cookie settings.",
+     None, "none"),
     # stated refusal of an opt-out
     ("We will send you promotional offers and you cannot opt out of receiving them.",
      "opt_out_refused", "high"),
