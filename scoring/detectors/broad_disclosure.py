@@ -58,6 +58,20 @@ DISCLOSE_VERB = rx(
     r"\baccess(?:ing)?\s+(?:your|personal|user|customer)\s+(?:\w+\s+)?(?:information|data|content|accounts?)"
 )
 
+# A disclosure verb that hands data TO the company ("sources legally entitled to share it with us"), is
+# the user's act ("information posted, shared or saved by a user") or a noun ("file sharing") is not
+# the company disclosing anything.
+NOT_OUR_DISCLOSURE = rx(
+    r"\w*\s+(?:(?:it|them|this|that|such|the|your|personal|\w+)\s+){0,3}?(?:with|to) us\b|"
+    r"\w*\s+(?:\w+\s+){0,3}?by (?:a |the |any |other )?(?:\w+ )?(?:users?|you|members?|customers?)\b"
+)
+# ... or whose subject is the user: "if any user has posted, shared or saved material".
+USER_SUBJECT = rx(
+    r"\b(?:you|users?|members?|customers?)\s+(?:(?:has|have|had|may|can|could|will|might|also|then|"
+    r"choose to|decide to)\s+){0,2}(?:(?!we\b|it\b|they\b)\w+,?\s+(?:or\s+|and\s+)?){0,3}$"
+)
+FILE_SHARING = rx(r"(?:file|photo|video|screen|social|peer-to-peer|p2p)[- ]$")
+
 #: Phrasing families, strongest first. Each regex is bounded: no nested unbounded quantifiers.
 RULES: tuple[Rule, ...] = (
     # "we may disclose information when we believe in good faith that disclosure is reasonably
@@ -91,7 +105,8 @@ RULES: tuple[Rule, ...] = (
     # Terms", "for our legitimate interests" (Amazon, Hulu, GDPR-style policies).
     rule(
         "protect_own_interests",
-        r"\bprotect\w*\s+(?:and\s+defend\s+)?(?:\w+,?\s+){0,5}?(?:rights|property|safety|interests)\b|"
+        # the verb only: "protected health information and your rights", "privacy protections" are not
+        r"\bprotect(?:s|ing)?\s+(?:and\s+defend\s+)?(?:\w+,?\s+){0,5}?(?:rights|property|safety|interests)\b|"
         r"\benforc(?:e|es|ing)\s+(?:our|its|the|these|this|their|any|applicable)\s+(?:\w+\s+){0,2}?(?:terms|"
         r"agreements?|polic(?:y|ies)|rights|rules|conditions)\b|"
         r"\blegitimate (?:business )?interests?\b|\bdefend\w*\s+(?:\w+\s+){0,3}?(?:claims|rights|lawsuits)\b|"
@@ -245,6 +260,31 @@ BOILERPLATE = rx(
     r"\b(?:unenforceable|severab\w*|governed by|construed in accordance|waiver|remain in (?:full )?force|"
     r"counter-notice|indemnif\w*)\b"
 )
+# Fraud prevention as a purpose of sharing with the company's own processors ("we share payment data
+# with payment service providers to process payments and prevent fraud"), or in a list of CCPA
+# "business purposes", is a routine use, not a self-judged ground; with an authority or the law named
+# it still counts ("to law enforcement to investigate fraud").
+ROUTINE_PROTECTION = rx(r"(?:prevent|investigat|detect)")
+PROCESSORS = rx(
+    r"\b(?:service providers?|vendors?|processors?|payment (?:service )?providers?|contractors|"
+    r"business purposes)\b"
+)
+AUTHORITY = rx(r"\b(?:law|laws|legal\w*|authorit\w*|police|government\w*|courts?|regulators?|officials?)\b")
+# "user acquisition", "conversions, acquisitions and campaign performance" are marketing metrics; an
+# acquisition of the company comes with a merger, sale, assets or a transaction.
+MARKETING_ACQUISITION = rx(r"\b(?:user|customer|install|campaigns?|conversions?|attribution|marketing)\b")
+CORPORATE_CONTEXT = rx(
+    r"\b(?:merge\w*|sale|sold|bankrupt\w*|assets?|corporate|transactions?|successor|reorgani\w*|"
+    r"business(?:es)? (?:transfer|transition)|company|ownership)\b"
+)
+# "such third parties as we determine is necessary to process your transactions": the judgement is
+# bounded by a service the user asked for.
+SERVICE_NECESSITY = rx(
+    r"\s+(?:\w+\s+){0,2}?(?:to|for|in order to)\s+(?:process|complet|provid|fulfil|deliver|perform|operat|"
+    r"run)\w*\s+(?:your|the|our)\s+(?:\w+\s+)?(?:transactions?|orders?|purchases?|services?|requests?|"
+    r"payments?)\b"
+)
+
 # "we will post changes ... in other places we deem appropriate" is about notice of changes.
 POLICY_CHANGE = rx(r"\bchang\w* (?:to )?(?:this|our|the) (?:privacy )?(?:policy|notice|statement)")
 
@@ -268,7 +308,7 @@ def _hits_in(
     and for the shape of list fragments; ``lead_in`` is the lower-cased sentence that introduces
     the list the sentence belongs to ("we may share your data:"), or None.
     """
-    found_rules = [(r, m) for r in RULES if r.name in families for m in (r.regex.search(low),) if m]
+    found_rules = [(r, m) for r in RULES if r.name in families for m in (_first_broad(r, low),) if m]
     if not found_rules or BOILERPLATE.search(low):
         return []
     names = {r.name for r, _ in found_rules}
@@ -311,9 +351,30 @@ def _hits_in(
     return matched
 
 
+def _first_broad(candidate: Rule, low: str) -> re.Match[str] | None:
+    """The first match of a rule that is not a routine purpose (fraud checks by processors, marketing
+    "acquisition", a judgement bounded by the user's own transaction)."""
+    routine: bool | None = None  # whole-sentence checks, computed at most once
+    for found in candidate.regex.finditer(low):
+        if candidate.name == "protect_own_interests" and ROUTINE_PROTECTION.match(found.group(0)):
+            if routine is None:
+                routine = PROCESSORS.search(low) is not None and AUTHORITY.search(low) is None
+            if routine:
+                continue
+        elif candidate.name == "business_transfer" and found.group(0).startswith("acquisition"):
+            if routine is None:
+                routine = MARKETING_ACQUISITION.search(low) is not None and not CORPORATE_CONTEXT.search(low)
+            if routine:
+                continue
+        elif candidate.name == "self_judged_necessity" and SERVICE_NECESSITY.match(low, found.end()):
+            continue
+        return found
+    return None
+
+
 def _discloses(original: str, low: str, lead_in: str | None) -> bool:
     """Whether the sentence hands data over: a disclosure verb, or a verb-less list item under one."""
-    if DISCLOSE_VERB.search(low):
+    if _disclosure_verb(low, 0, len(low)):
         return True
     shaped = (
         original[:1].islower()
@@ -326,7 +387,7 @@ def _discloses(original: str, low: str, lead_in: str | None) -> bool:
         and len(low.split()) <= FRAGMENT_WORDS
         and not NOT_DISCLOSURE.search(low)
         # under "We use your information to:" a fragment is a use, not a disclosure
-        and (lead_in is None or DISCLOSE_VERB.search(lead_in) is not None)
+        and (lead_in is None or _disclosure_verb(lead_in, 0, len(lead_in)) is not None)
     )
 
 
@@ -336,9 +397,23 @@ NEAR = 120
 
 def _verb_near(low: str, found: re.Match[str], lead_in: str | None) -> bool:
     """A disclosure verb within NEAR characters of the match (or in the list's lead-in)."""
-    if DISCLOSE_VERB.search(low, max(0, found.start() - NEAR), found.end() + NEAR):
+    if _disclosure_verb(low, max(0, found.start() - NEAR), found.end() + NEAR):
         return True
-    return lead_in is not None and DISCLOSE_VERB.search(lead_in) is not None
+    return lead_in is not None and _disclosure_verb(lead_in, 0, len(lead_in)) is not None
+
+
+def _disclosure_verb(low: str, start: int, end: int) -> re.Match[str] | None:
+    """The first verb in ``low[start:end]`` by which the company hands data to someone else."""
+    for verb in DISCLOSE_VERB.finditer(low, start, end):
+        before = max(0, verb.start() - 60)
+        if (
+            NOT_OUR_DISCLOSURE.match(low, verb.end())
+            or FILE_SHARING.search(low, max(0, verb.start() - 12), verb.start())
+            or USER_SUBJECT.search(low, before, verb.start())
+        ):
+            continue
+        return verb
+    return None
 
 
 def _court_supervised(low: str) -> bool:

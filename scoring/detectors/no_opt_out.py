@@ -347,11 +347,11 @@ def _stated(original: str, sentence_text: str, families: set[str]) -> tuple[str,
     severity = "high" if tracked else ("medium" if practice else "low")
     what = " to tracking" if tracked else (" to how your data is used" if practice else " to the policy")
     act, consent = consented
-    found = f'"{quote(act)}" with "{quote(consent)}"' if consent else f'"{quote(act)[:80]}"'
+    cited = f'"{quote(act)}" with "{quote(consent)}"' if consent else f'"{quote(act)[:80]}"'
     return (
         "consent_by_use",
         severity,
-        f"matched {found}: using the service is treated as consent{what}",
+        f"matched {cited}: using the service is treated as consent{what}",
     )
 
 

@@ -15,6 +15,17 @@ CASES = [
      "self_judged_necessity", "high"),
     ("We may share account details with others whenever we deem it appropriate.",
      "self_judged_necessity", "high"),
+    # a judgement bounded by the user's own transaction is not open-ended
+    ("We pass your card data to such banks as we determine is necessary to process your payments.",
+     None, "none"),
+    # the disclosure verb must be the company's: data shared WITH us, or by a user, is not
+    ("We only obtain data from partners who confirm they are legally entitled to share it with us.",
+     None, "none"),
+    ("We may use, as we deem appropriate, all suggestions furnished by any course user to us.", None, "none"),
+    ("If a user has posted or shared material that breaks the rules, we may remove it in our sole "
+     "discretion.", None, "none"),
+    ("We may block file sharing on the service to enforce these terms.", None, "none"),
+    ("We may share your messages with others to enforce these terms.", "protect_own_interests", "high"),
     ("We reserve the right to close your account at our sole discretion.", None, "none"),
     ("We may disable any user name or password at any time in our sole discretion.", None, "none"),
     ("We handle supplemental requests at our sole discretion.", None, "none"),
@@ -30,6 +41,19 @@ CASES = [
     ("We may release account information to protect the rights, property or safety of our company, "
      "our users or others.", "protect_own_interests", "high"),
     ("We use encryption to protect your privacy and the safety of your account.", None, "none"),
+    # "protect" must be the verb: a noun or an adjective names no ground
+    ("Privacy protections and the rights of authorities abroad may differ, and we disclose data to our "
+     "affiliates there.", None, "none"),
+    ("We disclose protected health information, and your rights over it are described below.", None, "none"),
+    # fraud prevention is a ground when the data may go beyond the company's processors ...
+    ("We may share your data with other companies and organisations to prevent fraud.",
+     "protect_own_interests", "high"),
+    ("We may share account records with the police to investigate fraud.", "law_enforcement_request", "high"),
+    # ... not when processors check payments, or in a list of business purposes
+    ("We share card details with payment service providers to process payments and prevent fraud.",
+     None, "none"),
+    ("We may disclose data for business purposes, such as auditing, detecting security incidents and "
+     "preventing fraud.", None, "none"),
     ("If we fail to enforce any of our terms, that is not a waiver.", None, "none"),
     # legal process
     ("We will hand over your details in response to a subpoena or court order.", "legal_process", "medium"),
@@ -57,6 +81,9 @@ CASES = [
      "high"),
     ("Data is used only to meet our regulatory reporting obligations and to prevent fraud.", None, "none"),
     ("We grow through user acquisition campaigns with ad networks.", None, "none"),
+    ("Analytics partners measure installs, conversions, acquisitions and campaign results.", None, "none"),
+    ("In an acquisition of the company, user records may be transferred to the buyer.",
+     "business_transfer", "medium"),
     ("You represent, warrant and agree that your submissions are accurate.", None, "none"),
     ("Law enforcement authorities, government agencies or courts, when:", "law_enforcement_request", "high"),
     ("We may disclose data where required to comply with a court order, and we will tell you about the "
