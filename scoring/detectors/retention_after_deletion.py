@@ -47,15 +47,16 @@ RULES: tuple[Rule, ...] = (
     # (ToS;DR "may keep personal data after a request for erasure"; Tumblr, Pinterest, Yahoo).
     rule(
         "kept_in_backups",
-        r"\b(?:back[- ]?ups?|backed[- ]up|back[- ]up (?:storage|copies|systems)|archiv\w*|cach(?:e|es|ed|"
-        r"ing)|"
+        # a browser's or device's cache is the user's own storage, not the company's copies
+        r"\b(?:back[- ]?ups?|backed[- ]up|back[- ]up (?:storage|copies|systems)|archiv\w*|"
+        r"(?<!browser )(?<!web )(?<!device )cach(?:e|es|ed|ing)|"
         r"residual (?:copies|data)|copies)\b.{0,120}?\b(?:remain\w*|persist(?:s|ed|ing)?\b|retain\w*|kept|"
         r"keep\w*|"
         r"exist\w*|"
         r"stored|survive\w*|not (?:be )?(?:\w+ )?(?:removed|deleted|erased))\b|"
         r"\b(?:remain\w*|persist(?:s|ed|ing)?\b|retain\w*|kept|keep\w*|exist\w*|stored|"
         r"survive\w*)\b.{0,120}?\b(?:back[- ]?ups?|"
-        r"backed[- ]up|archiv\w*|cach(?:e|es|ed)|residual copies|copies)\b",
+        r"backed[- ]up|archiv\w*|(?<!browser )(?<!web )(?<!device )cach(?:e|es|ed)|residual copies|copies)\b",
         "medium",
         "copies of deleted data stay in backups or archives",
     ),

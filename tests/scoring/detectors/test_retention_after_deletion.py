@@ -16,6 +16,9 @@ CASES = [
     ("Data you delete may remain in backups for up to 30 days before it is purged.",
      "kept_in_backups", "low"),
     ("Deleted data is erased from our backups within 90 days.", None, "none"),
+    # a browser's cache is the user's own storage
+    ("Settings are stored locally on your device in local storage and the browser cache.", None, "none"),
+    ("Deleted photos may be kept in our server caches for a few weeks.", "kept_in_backups", "medium"),
     ("We may continue to retain your information after termination of your account.",
      "kept_after_deletion", "medium"),
     ("After you close your account we still keep some of your information for up to 9 months.",
