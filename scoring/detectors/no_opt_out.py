@@ -27,7 +27,7 @@ ANCHORS = Anchors(
         "refusal_condition": (
             "if you", "unless you", "you may", "you can", "you are free", "you could", "you do not have",
             "you don't have", "you are not", "without", "if such", "if the", "if this", "if that",
-            "if these", "request", "ask",
+            "if these", "request", "ask", "should you",
         ),
         "required_to_use": ("must", "required to", "need to", "have to"),
         # "by using ..., you agree": the act of use, then the consent word
@@ -35,15 +35,18 @@ ANCHORS = Anchors(
             "using", "accessing", "visiting", "browsing", "continuing", "interacting", "installing",
             "downloading", "registering", "submit", "making", "providing", "clicking", "navigating",
             "entering", "signing", "creating", "engaging", "participating", "remaining", "you use",
-            "you access", "you visit", "you register", "you download", "you submit",
+            "you access", "you visit", "you register", "you download", "you submit", "you continue",
+            # the scan does not overlap keywords: "if you" (a refusal condition) would hide "you use"
+            "if you use", "if you access", "if you visit", "if you register", "if you download",
+            "if you submit", "if you continue",
         ),
         "consent_by_use": (
             "agree", "consent", "accept", "acknowledg", "signif", "indicat", "expressly", "authori",
-            "confirm", "assent", "give",
+            "assent", "give", "assume",
         ),
         "continued_use": (
             "continued use", "continued access", "continuing use", "continuing access", "further use",
-            "further access", "subsequent use", "subsequent access",
+            "further access", "subsequent use", "subsequent access", "your use of",
         ),
         # policy-level rule: uses worth refusing, and any offered way to refuse them
         "use": (
@@ -78,6 +81,8 @@ REFUSAL_CONDITION = rx(
     r"authori[sz]e|enable|grant|furnish|register|opt|turn on|complete|connect|link)|disagree|decline|"
     r"object|refuse|withdraw|disable|block|reject|turn off|opt out|deny)\b|"
     r"\bunless you (?:agree|accept|consent)\b|"
+    r"\bshould you\s+(?:not\s+(?:\w+\s+)?(?:agree|accept|consent|want|wish)|disagree|object|decline|"
+    r"refuse)\b|"
     r"\byou (?:may|can|are free to|could)(?:,? of course,)?\s+(?:always\s+)?(?:choose|decide|elect|decline|"
     r"refuse|opt|prefer)\s+(?:not\s+)?to\s+(?:not\s+)?(?:provide|give|submit|share|supply|disclose|allow)|"
     r"\byou (?:do not|don't) have to (?:provide|give|share|submit|allow)|"
@@ -148,14 +153,14 @@ BY_USE = rx(
     r"\b(?:by|when you|if you)\s+(?:\w+\s+){0,2}?(?P<act>using|accessing|visiting|browsing|continuing|"
     r"interacting|installing|downloading|registering|submitting|making|providing|clicking|navigating|"
     r"entering|signing|creating|engaging|participating|remaining|submit|use|access|visit|register|"
-    r"download)\b"
+    r"download|continue)\b"
 )
 # Acts that are not using the service: handing over a piece of data ("by providing your personal data
 # you agree to its transfer": the choice is not to provide it) or clicking an accept button (explicit
 # consent, the banner's other button refuses). "Submitting a request for a quote" is a use.
 DATA_ACT = rx(
     r"(?:providing|submitting|submit|entering)\s+(?:us\s+)?(?:with\s+)?(?:\w+\s+){0,3}?(?:information|data|"
-    r"details|pd|pii|content|text|consent|materials?|comments?|reviews?)\b|clicking\b"
+    r"details|pd|pii|content|text|consent|materials?|comments?|reviews?|addresse?s?|numbers?)\b|clicking\b"
 )
 # ... unless an act of use is joined to it: "by clicking Accept or using our site, you consent".
 JOINED_USE = rx(
@@ -164,10 +169,12 @@ JOINED_USE = rx(
 )
 CONSENT_VERB = rx(
     r"\byou\s+(?:\w+\s+){0,3}?(?:(?:agree|consent|accept|signify|indicate|are accepting|are consenting|"
-    r"are agreeing|authori[sz]e|confirm|assent)\w*|"
+    r"are agreeing|authori[sz]e|assent)\w*|"
     # "you acknowledge that you have read this policy" is a notice, unless it goes on to "and agree"
     r"acknowledge[sd]?\b(?!\s+(?:that\s+)?(?:you\s+)?(?:have\s+)?(?:read|understood|understand|are aware)\b"
     r"(?![^.;]{0,40}\b(?:agree|accept|consent))))|"
+    # "if you continue to use this site we will assume that you are happy with it" (cookie banners)
+    r"\bwe(?:'ll| will)? assume (?:that )?you(?:'re| are)? (?:happy|ok|okay|fine|agree|consent|accept)\w*|"
     # "you give us explicit consent"; not "you can give us your zip code"
     r"\byou\s+(?:\w+\s+){0,2}?give\s+(?:us\s+)?(?:\w+\s+){0,2}?(?:consent|permission|authori[sz]ation)\b|"
     r"\b(?:constitutes?|signif(?:y|ies)|indicates?|means|deemed)\b.{0,40}?\b(?:consent|acceptance|"
@@ -196,7 +203,9 @@ CHANGES = rx(r"\b(?:chang\w*|revis\w*|amend\w*|modif\w*|updated?s?|new (?:versio
 # "by" (OPP-115 "Don't use service"); the same scope checks as BY_USE apply.
 CONTINUED_USE = rx(
     r"\b(?:continued|continuing|further|subsequent)\s+(?:use|access)\b.{0,160}?\b(?:constitut|signif|deemed|"
-    r"means|indicat|accept|agree|consent|bound)\w*"
+    r"means|indicat|accept|agree|consent|bound)\w*|"
+    r"\byour use of\b.{0,80}?\b(?:constitut|signif|indicat)\w*\s+(?:\w+\s+){0,2}?(?:consent|acceptance|"
+    r"agreement|assent)"
 )
 #: How far after an act of providing data an act of use may be joined to it ("or using our site").
 JOIN_WINDOW = 160

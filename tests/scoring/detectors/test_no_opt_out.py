@@ -12,6 +12,8 @@ CASES = [
     # take it or leave it
     ("If you do not agree with this policy, please do not use our website.", "take_it_or_leave_it", "medium"),
     ("LOG OFF IMMEDIATELY if you do not accept these conditions.", "take_it_or_leave_it", "medium"),
+    ("Should you not agree with this notice, please leave the site.", "take_it_or_leave_it", "medium"),
+    ("Should you wish to leave the site, you may do so at any time.", None, "none"),
     ("You may decline to give us your phone number, but then you will not be able to use some features of "
      "the app.", "take_it_or_leave_it", "low"),
     ("To use the service, you must first register and provide your email address.",
@@ -46,6 +48,13 @@ CASES = [
     ("By using our app, you agree to the collection and use of your data described here.",
      "consent_by_use", "medium"),
     ("By accessing our website, you agree to this Privacy Policy.", "consent_by_use", "low"),
+    ("If you use our apps, you agree to this privacy notice.", "consent_by_use", "low"),
+    ("Your use of the site signifies your consent to this privacy policy.", "consent_by_use", "low"),
+    ("Your use of our website is subject to this policy.", None, "none"),
+    ("If you continue to use this site we will assume that you are happy with our cookies.",
+     "consent_by_use", "high"),
+    ("If you register for an account, we may contact you to confirm your registration.", None, "none"),
+    ("By providing us with your email address, you agree to receive our newsletter.", None, "none"),
     ("Your continued use of the app constitutes your consent to the collection of your usage data.",
      "consent_by_use", "medium"),
     # ... accepting a CHANGED policy by using the service is how updates take effect, not a refusal
