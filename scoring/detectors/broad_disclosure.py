@@ -55,7 +55,7 @@ DISCLOSE_VERB = rx(
     r"\b(?:provid|giv|send)\w*\s+(?!you\b|us\b)(?:\w+\s+){0,3}?(?:information|data|details|records|content|"
     r"it|them|this|such|identifiers?|addresses)\b(?:\s+\w+){0,10}?\s+(?:to|with)\b|"
     r"\b(?:entitled to|gain|obtain|have|allow\w*|grant\w*)\s+access\s+to\s+(?:your|personal|user|customer)|"
-    r"\baccess(?:ing)?\s+(?:your|personal|user|customer)\s+(?:\w+\s+)?(?:information|data|content|accounts?)"
+    r"\baccess(?:ing)?\s+(?:your|personal|user|customer)\s+(?:[\w-]+\s+)?(?:information|data|content|accounts?)"
 )
 
 # A disclosure verb that hands data TO the company ("sources legally entitled to share it with us"), is
@@ -81,7 +81,8 @@ RULES: tuple[Rule, ...] = (
         r"(?<!you )\bbelieve in good faith\b|\bgood[- ]faith (?:belief|believe|determination)|"
         r"\bin (?:our )?good[- ]faith\b|"
         r"\bsole (?:and absolute )?discretion\b|\bas (?:we|it) (?:deems?|sees? fit|considers?)|"
-        r"\b(?:we|it|company|they)\s+(?:reasonably\s+|may\s+)?(?:believes?|determines?|deems?|decides?|"
+        # the company's judgement ("activities THEY deem necessary" is the recipient's)
+        r"\b(?:we|it|company)\s+(?:reasonably\s+|may\s+)?(?:believes?|determines?|deems?|decides?|"
         r"considers?)"
         r"\b.{0,60}?\b(?:necessary|appropriate|required|advisable|warranted|needed)\b|"
         r"\bwhenever we (?:deem|believe|consider)",

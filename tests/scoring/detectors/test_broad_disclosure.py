@@ -15,6 +15,9 @@ CASES = [
      "self_judged_necessity", "high"),
     ("We may share account details with others whenever we deem it appropriate.",
      "self_judged_necessity", "high"),
+    # the judgement must be the company's, not the recipient's
+    ("We may pass records to others for any purpose we consider necessary.", "self_judged_necessity", "high"),
+    ("We may pass records to your own doctors for treatment they consider necessary.", None, "none"),
     # a judgement bounded by the user's own transaction is not open-ended
     ("We pass your card data to such banks as we determine is necessary to process your payments.",
      None, "none"),
@@ -37,6 +40,8 @@ CASES = [
      "law_enforcement_request", "high"),
     ("Government authorities, when they ask us for records;", "law_enforcement_request", "high"),
     ("Materials published by federal agencies are in the public domain.", None, "none"),
+    ("Courts and other authorities abroad may be entitled to access your personally-identifying data.",
+     "law_enforcement_request", "high"),
     # protect own rights and interests
     ("We may release account information to protect the rights, property or safety of our company, "
      "our users or others.", "protect_own_interests", "high"),
