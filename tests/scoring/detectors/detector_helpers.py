@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import ModuleType
+
 from scoring._models import RiskFinding
 from scoring._sentences import split_sentences
 from scoring.detectors import Document
@@ -37,3 +39,19 @@ def embedded(sentence: str) -> str:
     if sentence.endswith((";", ":", ",")):
         return "We may disclose your information:\n\u2022 " + sentence + "\n\u2022 as described below."
     return PREFIX + sentence + SUFFIX
+
+
+def assert_sentence_case(detector: ModuleType, sentence: str, rule: str | None, severity: str) -> None:
+    """One row of a detector's table: ``sentence`` (embedded in neutral text) is found by ``rule``
+    at ``severity``, quoting exactly that sentence; or, with ``rule`` None, nothing is found."""
+    text = embedded(sentence)
+    finding = detector.detect(make_document(text))
+    assert finding.id == detector.RISK_ID
+    assert finding.detected is (rule is not None)
+    assert finding.severity == severity
+    if rule is None:
+        assert finding.evidence == ()
+    else:
+        assert_quotes_sentence(finding, text, sentence)
+        assert finding.evidence[0].rule == rule
+        assert "Rule " + rule in finding.evidence[0].explanation

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from detector_helpers import assert_quotes_sentence, embedded, make_document
+from detector_helpers import assert_sentence_case, make_document
 
 from scoring.detectors import broad_disclosure
 
@@ -103,16 +103,8 @@ CASES = [
 
 @pytest.mark.parametrize(("sentence", "rule", "severity"), CASES)
 def test_sentence_table(sentence: str, rule: str | None, severity: str) -> None:
-    text = embedded(sentence)
-    finding = broad_disclosure.detect(make_document(text))
-    assert finding.id == "broad_disclosure"
-    assert finding.detected is (rule is not None)
-    assert finding.severity == severity
-    if rule is None:
-        assert finding.evidence == ()
-    else:
-        assert_quotes_sentence(finding, text, sentence)
-        assert finding.evidence[0].rule == rule
+    assert_sentence_case(broad_disclosure, sentence, rule, severity)
+
 
 
 @pytest.mark.parametrize(

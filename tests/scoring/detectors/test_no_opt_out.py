@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from detector_helpers import assert_quotes_sentence, embedded, make_document
+from detector_helpers import assert_sentence_case, make_document
 
 from scoring.detectors import no_opt_out
 
@@ -108,16 +108,8 @@ CASES = [
 
 @pytest.mark.parametrize(("sentence", "rule", "severity"), CASES)
 def test_sentence_table(sentence: str, rule: str | None, severity: str) -> None:
-    text = embedded(sentence)
-    finding = no_opt_out.detect(make_document(text))
-    assert finding.id == "no_opt_out"
-    assert finding.detected is (rule is not None)
-    assert finding.severity == severity
-    if rule is None:
-        assert finding.evidence == ()
-    else:
-        assert_quotes_sentence(finding, text, sentence)
-        assert finding.evidence[0].rule == rule
+    assert_sentence_case(no_opt_out, sentence, rule, severity)
+
 
 
 USES = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from detector_helpers import assert_quotes_sentence, embedded, make_document
+from detector_helpers import assert_sentence_case, make_document
 
 from scoring.detectors import retention_after_deletion
 
@@ -47,17 +47,8 @@ CASES = [
 
 @pytest.mark.parametrize(("sentence", "rule", "severity"), CASES)
 def test_sentence_table(sentence: str, rule: str | None, severity: str) -> None:
-    text = embedded(sentence)
-    finding = retention_after_deletion.detect(make_document(text))
-    assert finding.id == "retention_after_deletion"
-    assert finding.detected is (rule is not None)
-    assert finding.severity == severity
-    if rule is None:
-        assert finding.evidence == ()
-    else:
-        assert_quotes_sentence(finding, text, sentence)
-        assert finding.evidence[0].rule == rule
-        assert "Rule " + rule in finding.evidence[0].explanation
+    assert_sentence_case(retention_after_deletion, sentence, rule, severity)
+
 
 
 def test_bounded_purge_says_so_in_the_summary_and_explanation() -> None:
