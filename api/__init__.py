@@ -76,11 +76,13 @@ def _init_limiter(app: Flask, redis_url: str, config: Mapping[str, Any]) -> Limi
     failure from ever becoming a 500).
     """
     timeout = float(config["REDIS_TIMEOUT"])
+    # Passed through to redis-py; flask-limiter's annotation (str | int values) is narrower than it accepts.
+    storage_options: dict[str, Any] = {"socket_timeout": timeout, "socket_connect_timeout": timeout}
     limiter = Limiter(
         get_remote_address,
         app=app,
         storage_uri=limiter_storage_uri(redis_url),
-        storage_options={"socket_timeout": timeout, "socket_connect_timeout": timeout},
+        storage_options=storage_options,
         strategy="fixed-window",
         key_prefix="pg:rl",
         headers_enabled=True,

@@ -9,7 +9,7 @@ from gunicorn.app.base import BaseApplication
 from api import gunicorn_conf
 
 
-class PolicygradeServer(BaseApplication):  # type: ignore[misc]
+class PolicygradeServer(BaseApplication):
     """Gunicorn application: api.gunicorn_conf's settings and hooks, plus command-line overrides."""
 
     def __init__(self, overrides: dict[str, Any]) -> None:

@@ -51,7 +51,7 @@ def _stored_text(report_id: str | None) -> str | None:
     if not report_id:
         return None
     try:
-        return _store().get_text(report_id)  # type: ignore[no-any-return]
+        return _store().get_text(report_id)
     except StoreUnavailable:
         return None
 
