@@ -115,7 +115,7 @@ LOSE_SERVICE = rx(
     r"\bnot (?:be )?possible (?:for us )?to (?:provide|use|offer|deliver|access)|"
     r"\b(?:stop|prevent|limit|restrict|keep)\w*\s+you\s+from\b|\blimit\w*\s+(?:\w+\s+){0,2}?features\b|"
     r"\bmay not (?:function|work|operate)|\bnot (?:function|work) (?:properly|correctly|as intended)|"
-    # "you can choose not to provide information, even though it might be needed to make a purchase"
+    # "you may decline to give us this data, though it may be required to place an order" (OPP-115 style)
     r"\b(?:required|needed|necessary)\s+(?:in order\s+)?(?:to|for)\s+(?:\w+\s+){0,2}?(?:use|access|purchase|"
     r"take advantage|register|participate|order|buy|make a purchase)"
 )
