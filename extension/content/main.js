@@ -1,7 +1,8 @@
 /*
  * Content script entry (classic script, runs last): finds and extracts, nothing else.
- * On load it reports the page to the service worker: URL, title, whether it looks like a privacy
- * policy (policy-page.js) and the site's policy link (policy-links.js). No page text leaves this
+ * On load, and again after each in-page navigation of a single-page app (url-watch.js), it reports
+ * the page to the service worker: URL, title, whether it looks like a privacy policy
+ * (policy-page.js) and the site's policy link (policy-links.js). No page text leaves this
  * script until the service worker asks for it ("extract"), which it does only for detected
  * policies with automatic capture on, or when the user presses a button in the popup.
  */
@@ -88,10 +89,40 @@
   });
 
   report();
+
+  // Single-page apps change the URL without loading a page (history.pushState, popstate, hash
+  // routes): once the new content settles, report it as a new page, exactly as on a fresh load.
+  // The service worker keys its tab state on pageId, so answers for the old page are dropped.
+  const watcher = pg.createNavigationWatcher({
+    url: location.href,
+    timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (id) => clearTimeout(id) },
+    observe(onMutation) {
+      const observer = new MutationObserver(onMutation);
+      observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+      return () => observer.disconnect();
+    },
+    onNavigate() {
+      pageId = newPageId();
+      report();
+    },
+  });
+  const checkUrl = () => watcher.check(location.href);
+  window.addEventListener('popstate', checkUrl);
+  window.addEventListener('hashchange', checkUrl);
+  // pushState/replaceState fire no event a content script can hear (its isolated world cannot wrap
+  // the page's history object): the Navigation API's navigatesuccess where the browser has it, and
+  // a cheap poll of location.href everywhere (Firefox, and navigations the API does not report).
+  if (globalThis.navigation && typeof globalThis.navigation.addEventListener === 'function') {
+    globalThis.navigation.addEventListener('navigatesuccess', checkUrl);
+  }
+  const POLL_MS = 1000;
+  setInterval(checkUrl, POLL_MS);
+
   // Back/forward cache: the page comes back without this script running again, but the browser
   // has reset the tab's badge. Report it again as a new page.
   window.addEventListener('pageshow', (event) => {
     if (event.persisted) {
+      watcher.reset(location.href);
       pageId = newPageId();
       report();
     }

@@ -95,3 +95,34 @@ export function fakeFetch(route) {
 export function json(body, status = 200, headers = {}) {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 }
+
+/**
+ * A manual clock for code that takes injected timers: `setTimeout`/`clearTimeout` as the browser's,
+ * `advance(ms)` runs every timer due by then, in time order.
+ */
+export function fakeClock() {
+  let now = 0;
+  let nextId = 1;
+  const timers = new Map();
+  return {
+    get now() { return now; },
+    get pending() { return timers.size; },
+    setTimeout(fn, ms) {
+      const id = nextId++;
+      timers.set(id, { fn, at: now + Math.max(0, ms) });
+      return id;
+    },
+    clearTimeout(id) { timers.delete(id); },
+    advance(ms) {
+      const end = now + ms;
+      for (;;) {
+        const due = [...timers].filter(([, t]) => t.at <= end).sort((x, y) => x[1].at - y[1].at || x[0] - y[0])[0];
+        if (!due) break;
+        timers.delete(due[0]);
+        now = due[1].at;
+        due[1].fn();
+      }
+      now = end;
+    },
+  };
+}
