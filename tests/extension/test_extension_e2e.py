@@ -305,6 +305,43 @@ def test_policy_page_badge_site_lookup_and_popup(
     assert site_popup_errors == []
 
 
+def test_single_page_app_navigation_is_judged_as_a_new_page(
+    browser: Any, worker: Any, api_base: str, site_port: int
+) -> None:
+    """An SPA's pushState to its policy gets the API's grade; Back to home drops the policy state."""
+    worker.evaluate("(apiBase) => chrome.storage.local.set({settings: {apiBase, autoCapture: true}})", api_base)
+    home_url = f"http://shop.{SITE_NAME}:{site_port}/app/"
+    policy_url = f"http://shop.{SITE_NAME}:{site_port}/app/privacy"
+    page = browser.new_page()
+    errors = _watch_errors(page)
+    page.goto(home_url)
+    home_state = _tab_state(worker, home_url)
+    assert home_state["isPolicy"] is False, home_state
+    assert home_state["policyLink"]["url"] == policy_url
+
+    # In-page navigation: history.pushState, then the policy content swapped into <main>.
+    page.get_by_role("link", name="Privacy Policy").click()
+    page.wait_for_url(policy_url)
+    state = _tab_state(worker, policy_url, timeout=30)
+    assert state["status"] == "graded" and state["source"] == "policy", state
+    assert state["isPolicy"] is True and state["pageId"] != home_state["pageId"]
+    assert state["tabId"] == home_state["tabId"]
+    api_report = _get_json(f"{api_base}/api/v1/reports/{state['reportId']}")
+    assert api_report["grade"] in tuple("ABCDE")
+    assert _badge(worker, state["tabId"])["text"] == api_report["grade"]
+    assert any(RETENTION_SENTENCE in e["quote"] for r in api_report["risks"] for e in r["evidence"])
+
+    # Back (popstate) to the home route: a new page again, no longer the policy.
+    page.go_back()
+    page.wait_for_url(home_url)
+    back_state = _tab_state(worker, home_url, timeout=30)
+    assert back_state["isPolicy"] is False and back_state["source"] == "site", back_state
+    assert back_state["pageId"] not in (home_state["pageId"], state["pageId"])
+    assert _badge(worker, back_state["tabId"])["text"] == api_report["grade"]  # the site's grade, by look-up
+    assert errors == []
+    page.close()
+
+
 def test_popup_shows_unreachable_api_with_its_url(browser: Any, worker: Any, site_port: int) -> None:
     """With the API URL pointing at a closed port, the popup says so and names that URL."""
     dead = f"http://127.0.0.1:{_free_port()}"
