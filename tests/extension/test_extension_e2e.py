@@ -309,7 +309,8 @@ def test_single_page_app_navigation_is_judged_as_a_new_page(
     browser: Any, worker: Any, api_base: str, site_port: int
 ) -> None:
     """An SPA's pushState to its policy gets the API's grade; Back to home drops the policy state."""
-    worker.evaluate("(apiBase) => chrome.storage.local.set({settings: {apiBase, autoCapture: true}})", api_base)
+    settings = "(apiBase) => chrome.storage.local.set({settings: {apiBase, autoCapture: true}})"
+    worker.evaluate(settings, api_base)
     home_url = f"http://shop.{SITE_NAME}:{site_port}/app/"
     policy_url = f"http://shop.{SITE_NAME}:{site_port}/app/privacy"
     page = browser.new_page()
