@@ -45,6 +45,7 @@
     maxSettleMs = 3000,
   }) {
     let pageUrl = url; // the URL of the page last reported
+    let lastSeen = url; // the URL the last check saw: the once-a-second poll stops here, parsing nothing
     let pendingUrl = null; // a new page's URL, waiting to settle
     let debounceTimer = null;
     let quietTimer = null;
@@ -81,7 +82,8 @@
     return {
       /** Looks at the current URL; returns true when a new page is (still) waiting to be reported. */
       check(currentUrl) {
-        if (typeof currentUrl !== 'string' || currentUrl === pendingUrl) return pendingUrl !== null;
+        if (typeof currentUrl !== 'string' || currentUrl === lastSeen) return pendingUrl !== null;
+        lastSeen = currentUrl;
         if (!isNewPage(pageUrl, currentUrl)) {
           // Back on the reported page (or an anchor of it) before the new one settled: nothing to report.
           if (pendingUrl !== null) cancel();
@@ -95,7 +97,7 @@
       /** The page was reported by other means (bfcache restore): make `currentUrl` the baseline. */
       reset(currentUrl) {
         cancel();
-        pageUrl = currentUrl;
+        pageUrl = lastSeen = currentUrl;
       },
       /** Stops every timer and observer. */
       stop: cancel,

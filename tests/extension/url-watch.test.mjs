@@ -156,3 +156,16 @@ test('stop cancels everything; junk input is ignored', () => {
   clock.advance(5000);
   assert.deepEqual(reported, []);
 });
+
+test('polling an unchanged URL does not restart the debounce', () => {
+  const { clock, reported, watcher } = setup();
+  assert.equal(watcher.check(HOME), false);
+  watcher.check('https://shop.example/privacy');
+  for (let i = 0; i < 5; i += 1) {
+    clock.advance(100);
+    assert.equal(watcher.check('https://shop.example/privacy'), true, 'still waiting');
+  }
+  // The debounce counted from the first sighting: 250 + 400 ms after it, not after the last poll.
+  clock.advance(150);
+  assert.deepEqual(reported, [['https://shop.example/privacy', 650]]);
+});
