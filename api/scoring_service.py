@@ -16,6 +16,7 @@ from typing import Any
 
 from flask import current_app
 
+import scoring
 from api.domains import site_for_url
 from api.errors import InputError, StoreUnavailable, TextTooLarge
 
@@ -89,16 +90,9 @@ def validate_title(title: Any, max_length: int) -> None:
         raise InputError("title", f"Longer than {max_length} characters.")
 
 
-def _scoring() -> Any:
-    """The scoring package (imported late so the API starts and documents itself without it)."""
-    import scoring
-
-    return scoring
-
-
 def scorer_version() -> str:
-    """The running scorer's version: part of every cache key."""
-    return str(_scoring().SCORER_VERSION)
+    """The running scorer's version: part of every cache key (read per call: tests and reloads change it)."""
+    return str(scoring.SCORER_VERSION)
 
 
 #: What warm_up scores: one short policy (about 100 words, ~15 ms) that takes the whole path of a
@@ -121,11 +115,8 @@ def warm_up() -> None:
 
     Logs one INFO line with the time of each part (bench/api.py waits for "scorer warmed up").
     """
-    scoring = _scoring()
     started = time.perf_counter()
-    hook = getattr(scoring, "warm_up", None)
-    if callable(hook):
-        hook()
+    scoring.warm_up()
     loaded = time.perf_counter()
     scoring.score_policy(WARM_UP_POLICY, url="https://warm-up.example/privacy")
     done = time.perf_counter()
@@ -154,8 +145,7 @@ def score_text(text: Any, url: Any = None, title: Any = None) -> dict[str, Any]:
     validate_title(title, config["MAX_TITLE_LENGTH"])
     services = current_app.extensions["policygrade"]
     store = services.store
-    scoring = _scoring()
-    version = str(scoring.SCORER_VERSION)
+    version = scorer_version()
     normalized = normalize_text(text)
     rid = report_id(normalized)
     site = site_for_url(url)

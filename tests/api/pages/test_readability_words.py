@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import scoring
 from api.pages.readability_words import (
     TYPICAL_MEDIAN_READING_EASE,
     TYPICAL_MEDIAN_WORDS,
@@ -107,7 +108,6 @@ def test_typical_figures_match_the_corpus() -> None:
     paths = sorted(glob.glob(str(CORPUS / "*.txt")))
     if not paths:
         pytest.skip(f"corpus not found at {CORPUS}")
-    scoring = pytest.importorskip("scoring")
     ease, words = [], []
     for path in paths:
         readability = scoring.score_policy(Path(path).read_text(encoding="utf-8")).readability
