@@ -42,6 +42,57 @@ CASES = [
     ("You have the right to ask us to delete your data, and we will keep you informed.", None, "none"),
     ("Deleting your account ends these terms, but the license you granted us for shared content survives "
      "termination.", "license_survives", "medium"),
+    # Who keeps: the user's own browser or device is not the company (cookies are cleared by the user);
+    # data left in backups of the user's own device is a finding, but low.
+    ("Persistent cookies stay on your computer after you close your browser.", None, "none"),
+    ("Flash cookies may remain on your device even after you delete your regular cookies.", None, "none"),
+    ("If you back up your phone, app data may still exist in your device backups after you delete the app.",
+     "kept_in_backups", "low"),
+    ("Even if you remove the app from your device, we keep your history on our servers.",
+     "kept_after_deletion", "medium"),
+    # Retention that ENDS at deletion is the opposite of a finding; one that continues after it is one.
+    ("We keep your location history until you delete the app from your phone.", None, "none"),
+    ("We store your profile as long as your account has not been deleted.", None, "none"),
+    ("We retain payment records only as long as the tax law requires and then securely delete them.",
+     None, "none"),
+    ("We keep voice recordings for 24 hours and then delete them.", None, "none"),
+    ("Public posts made before you deleted your account may remain stored on our servers.",
+     "deletion_incomplete", "medium"),
+    ("We keep your records for seven years after your account is closed.", "kept_after_deletion", "medium"),
+    ("Leftover copies of removed content can remain in our backup systems for about four weeks.",
+     "kept_in_backups", "low"),
+    # Rights and deletion promises describe what the user may ask or what the company deletes.
+    ("To ask us to erase your data, or to request that we no longer keep it, email our privacy team.",
+     None, "none"),
+    ("We encourage you to correct the information that we maintain about you, and you may ask us to "
+     "delete it.", None, "none"),
+    ("You may exercise your right to request that your data not be deleted while we review a dispute.",
+     None, "none"),
+    ("When you close your account, we delete the data we no longer have a reason to retain.", None, "none"),
+    ("We will delete a child's data once we learn of it, unless a parent lets the child continue to use "
+     "our games.", None, "none"),
+    ("We will delete your data on request unless the law requires us to keep it.",
+     "kept_after_deletion", "medium"),
+    ("Where we erase your data, we may still keep part of it for our accounting records.",
+     "kept_after_deletion", "medium"),
+    ("We might be unable to delete comments you have posted in our forums.", "deletion_incomplete", "medium"),
+    ("Erasure of your data may be refused where the law obliges us to hold it.",
+     "deletion_incomplete", "medium"),
+    ("We may decline requests to delete records of past purchases.", "deletion_incomplete", "medium"),
+    ("We may decline requests that are repetitive or impractical.", None, "none"),
+    # Whose deletion: a business contract, a job opening or a mailing list is not the user's account.
+    ("Upon termination of our service agreement with a hospital, we must return or destroy the records "
+     "maintained for it.", None, "none"),
+    ("We keep applications for no more than two years after the job opening has been closed.", None, "none"),
+    ("If you unsubscribe from our newsletter, we keep your address so that we do not email you again.",
+     None, "none"),
+    ("If you ask us to remove you from our mailing lists, we will keep your e-mail in a do-not-contact "
+     "file.", None, "none"),
+    # Not personal data any more, or not kept at all.
+    ("After your account is closed we keep only anonymized statistics.", None, "none"),
+    ("The city archives office keeps your order details as long as the law requires.", None, "none"),
+    ("In certain circumstances, your data may be kept for a longer period, for example to settle a "
+     "dispute.", "partial_retention", "medium"),
 ]
 
 
@@ -57,6 +108,22 @@ def test_bounded_purge_says_so_in_the_summary_and_explanation() -> None:
     assert finding.severity == "low"
     assert "limited" in finding.summary
     assert "bounded" in finding.evidence[0].explanation
+
+
+def test_a_long_stated_period_keeps_its_severity_and_says_how_long() -> None:
+    text = "We keep your records for seven years after your account is closed."
+    finding = retention_after_deletion.detect(make_document(text))
+    assert finding.severity == "medium"
+    assert 'the stated period ("for seven years") is longer than a year' in finding.evidence[0].explanation
+
+
+def test_a_menu_of_headings_is_not_a_retention_clause() -> None:
+    # Navigation captured with the page: capitalised gerunds mid-sentence are menu items.
+    text = "Privacy Center Overview Retaining Your Information Deleting Your Account Contact Us"
+    assert not retention_after_deletion.detect(make_document(text)).detected
+    assert retention_after_deletion.detect(
+        make_document("We keep your information after deleting your account.")
+    ).detected
 
 
 def test_unbounded_retention_outranks_a_bounded_one() -> None:
