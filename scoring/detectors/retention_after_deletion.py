@@ -164,8 +164,10 @@ NON_ASSERTING = rx(
     r"\baccess\w* (?:and|or) retain\w*|"
     # anonymous data is no longer yours: "we will retain anonymous information after your account is
     # closed"; "removed from our servers or retained only in anonymized form"
-    r"\b(?:retain|keep|kept|stor|preserv)\w* (?:\w+\s+){0,3}?(?:anonymous|anonymi[sz]ed|aggregated?|"
-    r"de-identified|non-personal|non-identifiable)\b|"
+    r"\b(?:retain|keep|kept|stor|preserv|maintain)\w* (?:\w+\s+){0,3}?(?:anonymous|anonymi[sz]ed|aggregated?|"
+    r"de-identified|non-personal\w*|non-identifiable)\b|"
+    # the contract's terms outliving it, not data: "sections that must remain in effect after termination"
+    r"\bremain\w* in (?:full )?(?:force|effect)\b|"
     # a retention that stops short: "retained only as long as necessary and then destroyed"
     r"\b(?:retain|keep|kept|stor|maintain|preserv)\w* (?:[\w'\u2019]+\s+){0,5}?only (?:for )?(?:as long as|"
     r"while|until|for the (?:time|period))|"
@@ -203,7 +205,7 @@ PARTIAL_RETENTION = rx(
     r"\b(?:may|might|will|need to|reserve the right to|must|have to|required to|still)\s+(?:\w+\s+){0,2}?"
     r"(?:retain|keep|preserve|store)\s+(?:\w+\s+){0,2}?(?:some|certain|a copy|copies|limited|residual|"
     r"specific|part|parts|portions?|records?)\b|"
-    r"\b(?:retain\w*|keep|kept|stored?|preserved?)\s+(?:\w+\s+){0,2}?for (?:a |an )?(?:longer|extended) "
+    r"\b(?:retain\w*|keep|kept|stored?|preserved?)\s+(?:\w+\s+){0,2}?for (?:a|an) (?:longer|extended) "
     r"(?:period|time)\b"
 )
 # ... but only as an exception: after a contrast ("however", "please note") or near a deletion;

@@ -90,6 +90,11 @@ CASES = [
      "file.", None, "none"),
     # Not personal data any more, or not kept at all.
     ("After your account is closed we keep only anonymized statistics.", None, "none"),
+    ("When you close your account we strip your name and maintain the rest in non-personalized form.",
+     None, "none"),
+    ("Sections on liability and disputes remain in effect after termination of these terms.", None, "none"),
+    ("Logs are normally kept briefly, but the law may oblige us to retain them for longer time periods.",
+     None, "none"),
     ("The city archives office keeps your order details as long as the law requires.", None, "none"),
     ("In certain circumstances, your data may be kept for a longer period, for example to settle a "
      "dispute.", "partial_retention", "medium"),
