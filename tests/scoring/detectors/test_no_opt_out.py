@@ -147,11 +147,25 @@ def test_whole_policy_without_any_opt_out_is_a_finding_quoting_the_uses() -> Non
         "You may withdraw your consent by writing to us.",
         "You can change your cookie settings in your browser.",
         "To opt out of interest-based ads, visit the industry opt-out page.",
+        "Processing for these purposes ends once your consent to it is withdrawn.",
+        "Members have the option of excluding their details from the public directory.",
     ],
 )
 def test_any_offered_choice_anywhere_cancels_the_absent_rule(offer: str) -> None:
     text = POLICY_WITHOUT_CHOICE + " " + offer
     assert not no_opt_out.detect(make_document(text, whole_policy=True)).detected
+
+
+@pytest.mark.parametrize(
+    "not_an_offer",
+    [
+        "We will not ask for your consent again.",
+        "You have the option to create an account.",
+    ],
+)
+def test_words_near_a_choice_that_offer_none_keep_the_absent_rule(not_an_offer: str) -> None:
+    text = POLICY_WITHOUT_CHOICE + " " + not_an_offer
+    assert no_opt_out.detect(make_document(text, whole_policy=True)).detected
 
 
 def test_absent_rule_never_fires_on_a_fragment() -> None:
