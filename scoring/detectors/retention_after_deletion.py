@@ -279,13 +279,17 @@ def _hit_in(original: str, sentence_text: str, families: set[str]) -> tuple[str,
     if device_only and not strong_backup:
         return None
     not_user = _spans(NOT_USER_DELETION, sentence_text)
-    quiet = not_user + _spans(NON_ASSERTING, sentence_text)
+    quiet: list[tuple[int, int]] | None = None  # built on the first rule match (most sentences have none)
     deletion = _first_outside(DELETION_CONTEXT, sentence_text, not_user)
     rights_only = RIGHT_ONLY.search(sentence_text) is not None
     bounded = BOUNDED.search(sentence_text)
     for candidate in RULES:
         if candidate.name not in families:
             continue
+        if not candidate.regex.search(sentence_text):
+            continue
+        if quiet is None:
+            quiet = not_user + _spans(NON_ASSERTING, sentence_text)
         found = _first_outside(candidate.regex, sentence_text, quiet, original)
         if found is None:
             continue
@@ -314,11 +318,11 @@ def _hit_in(original: str, sentence_text: str, families: set[str]) -> tuple[str,
             original,
             bounded,
         )
-    partial = (
-        _first_outside(PARTIAL_RETENTION, sentence_text, quiet, overlap=True)
-        if "partial_retention" in families
-        else None
-    )
+    partial = None
+    if "partial_retention" in families and PARTIAL_RETENTION.search(sentence_text):
+        if quiet is None:
+            quiet = not_user + _spans(NON_ASSERTING, sentence_text)
+        partial = _first_outside(PARTIAL_RETENTION, sentence_text, quiet, overlap=True)
     if partial and not rights_only and (deletion or EXCEPTION_CUE.search(sentence_text)):
         return _graded(
             "partial_retention",
