@@ -272,24 +272,21 @@ def _hit_in(original: str, sentence_text: str, families: set[str]) -> tuple[str,
 
     ``sentence_text`` is lower-cased (patterns are lower case); quotes come from ``original``.
     """
-    if NEGATED_RETENTION.search(sentence_text):
+    # Most sentences holding a keyword match no rule: leave before the scope checks.
+    matching = [c for c in RULES if c.name in families and c.regex.search(sentence_text)]
+    maybe_partial = "partial_retention" in families and PARTIAL_RETENTION.search(sentence_text) is not None
+    if not (matching or maybe_partial) or NEGATED_RETENTION.search(sentence_text):
         return None
     strong_backup = STRONG_BACKUP.search(sentence_text) is not None
     device_only = DEVICE_SIDE.search(sentence_text) is not None and not COMPANY_SIDE.search(sentence_text)
     if device_only and not strong_backup:
         return None
     not_user = _spans(NOT_USER_DELETION, sentence_text)
-    quiet: list[tuple[int, int]] | None = None  # built on the first rule match (most sentences have none)
+    quiet = not_user + _spans(NON_ASSERTING, sentence_text)
     deletion = _first_outside(DELETION_CONTEXT, sentence_text, not_user)
     rights_only = RIGHT_ONLY.search(sentence_text) is not None
     bounded = BOUNDED.search(sentence_text)
-    for candidate in RULES:
-        if candidate.name not in families:
-            continue
-        if not candidate.regex.search(sentence_text):
-            continue
-        if quiet is None:
-            quiet = not_user + _spans(NON_ASSERTING, sentence_text)
+    for candidate in matching:
         found = _first_outside(candidate.regex, sentence_text, quiet, original)
         if found is None:
             continue
@@ -318,11 +315,7 @@ def _hit_in(original: str, sentence_text: str, families: set[str]) -> tuple[str,
             original,
             bounded,
         )
-    partial = None
-    if "partial_retention" in families and PARTIAL_RETENTION.search(sentence_text):
-        if quiet is None:
-            quiet = not_user + _spans(NON_ASSERTING, sentence_text)
-        partial = _first_outside(PARTIAL_RETENTION, sentence_text, quiet, overlap=True)
+    partial = _first_outside(PARTIAL_RETENTION, sentence_text, quiet, overlap=True) if maybe_partial else None
     if partial and not rights_only and (deletion or EXCEPTION_CUE.search(sentence_text)):
         return _graded(
             "partial_retention",
