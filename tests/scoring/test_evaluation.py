@@ -166,3 +166,23 @@ def test_dev_set_meets_the_accuracy_targets() -> None:
     for risk_id, floors in FLOORS.items():
         for metric, floor in floors.items():
             assert results["risks"][risk_id][metric] >= floor, (risk_id, metric, results["risks"][risk_id])
+
+
+POLICY_LABELS = DEV_SET.parent / "policies" / "policy_labels.jsonl"
+#: Floors for whole policies, a little below what is measured (docs/accuracy.md). Retention recall is
+#: the guard for the scope checks of retention_after_deletion: every labelled policy must still fire.
+POLICY_FLOORS = {
+    BD: {"f1": 0.97},
+    NOO: {"recall": 0.90, "precision": 0.75},
+    RAD: {"recall": 1.0, "precision": 1.0},
+}
+
+
+@pytest.mark.corpus
+def test_whole_policies_keep_their_floors() -> None:
+    if not POLICY_LABELS.is_file():
+        pytest.skip(f"labeled corpus not found at {POLICY_LABELS} (it is not part of the repository)")
+    results = evaluate_policies(POLICY_LABELS, progress=False)
+    for risk_id, floors in POLICY_FLOORS.items():
+        for metric, floor in floors.items():
+            assert results["risks"][risk_id][metric] >= floor, (risk_id, metric, results["risks"][risk_id])
