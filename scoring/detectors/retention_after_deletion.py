@@ -82,7 +82,14 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:persist(?:s|ed|ing)?|remain\w*|still exist\w*|continue to exist)\b.{0,80}?\b(?:deleted|"
         r"removed|"
         r"erased)\b|"
-        r"\bnot (?:fully|immediately|automatically|completely|permanently|entirely) (?:remove|delete|erase)",
+        r"\bnot (?:fully|immediately|automatically|completely|permanently|entirely) (?:remove|delete|erase)|"
+        # the act of leaving does not delete: "closing your account does not erase your history"
+        r"\b(?:deleting|closing|deactivating|cancell?ing|removing|deletion|closure|deactivation|"
+        r"cancell?ation)\b[^.;]{0,60}?\b(?:does|do|will|would)\s*(?:not|n't) (?:\w+\s+)?"
+        r"(?:delete|erase|remove|purge)|"
+        # "we cannot guarantee that deleted data is removed from every backup"
+        r"\b(?:cannot|can't|can not|do not|don't|are unable to) (?:guarantee|ensure|promise)\b[^.;]{0,60}?"
+        r"\b(?:delet|remov|eras|purg)\w*",
         "medium",
         "deleting does not remove everything",
     ),
@@ -94,6 +101,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:retain\w*|keep\w*|kept|preserv\w*|maintain\w*|hold on to|continue to (?:use|hold|have|process|"
         r"store|display)(?! (?:our|the|this|these) (?:\w+ )?(?:services?|sites?|website|games?|apps?|"
         r"application|platform|products?)\b)|remain\w* (?:stored|on|in|with|available|visible)|"
+        r"stay\w* (?:stored|available|visible|accessible|public)|"
         r"still (?:keep|retain|have|hold|store))\b",
         "medium",
         "the company keeps data after you delete it or close your account",
