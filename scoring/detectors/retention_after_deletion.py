@@ -102,6 +102,10 @@ RULES: tuple[Rule, ...] = (
         r"store|display)(?! (?:our|the|this|these) (?:\w+ )?(?:services?|sites?|website|games?|apps?|"
         r"application|platform|products?)\b)|remain\w* (?:stored|on|in|with|available|visible)|"
         r"stay\w* (?:stored|available|visible|accessible|public)|"
+        # the company can still look at it: "after a message is deleted, we'll still be able to see who
+        # sent it" (not "we can no longer access it")
+        r"\bwe(?:'ll|\u2019ll)?\s+(?:(?!not\b|no\b|never\b|cannot\b)\w+\s+){0,3}?(?:able to|still)\s+"
+        r"(?:see|view|access)\b|"
         r"still (?:keep|retain|have|hold|store))\b",
         "medium",
         "the company keeps data after you delete it or close your account",
