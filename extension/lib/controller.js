@@ -82,8 +82,8 @@ export function createController({ webext, fetchImpl = globalThis.fetch, now = D
     try {
       await webext.action.setBadgeText({ tabId, text: badge.text });
       await webext.action.setBadgeBackgroundColor({ tabId, color: badge.background });
-      // setBadgeTextColor: Chrome 110+, Firefox 63+; older browsers keep their default white text.
-      if (typeof webext.action.setBadgeTextColor === 'function') await webext.action.setBadgeTextColor({ tabId, color: badge.foreground });
+      // Chrome 110+ and Firefox 63+: below the manifest's minimum versions, so always there.
+      await webext.action.setBadgeTextColor({ tabId, color: badge.foreground });
       await webext.action.setTitle({ tabId, title: badge.title });
     } catch {
       /* tab gone */
