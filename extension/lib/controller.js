@@ -151,15 +151,16 @@ export function createController({ webext, fetchImpl = globalThis.fetch, now = D
       if (!entry || !entry.grade) {
         return update(tabId, pageId, keepStatus ? { siteGrade: null } : { status: 'ungraded', source: 'site', error: null });
       }
+      if (keepStatus) return update(tabId, pageId, { siteGrade: { grade: entry.grade, score: entry.score, reportId: entry.report_id } });
       const cachedReport = await getCachedReport(local, state.site);
       const report = cachedReport && cachedReport.id === entry.report_id ? cachedReport : null;
-      const patch = { status: 'graded', source: 'site', grade: entry.grade, score: entry.score, reportId: entry.report_id, error: null };
-      patch.report = report;
-      patch.riskCount = report ? riskCountOf(report) : null;
-      if (keepStatus) return update(tabId, pageId, { siteGrade: { grade: entry.grade, score: entry.score, reportId: entry.report_id } });
-      return update(tabId, pageId, patch);
+      return update(tabId, pageId, {
+        status: 'graded', source: 'site', grade: entry.grade, score: entry.score, reportId: entry.report_id, error: null,
+        report, riskCount: report ? riskCountOf(report) : null,
+      });
     } catch (error) {
-      if (error instanceof TypeError && !(error instanceof ApiError)) {
+      // parsePrefixResponse's TypeError (ApiError is not one): the server answered something else.
+      if (error instanceof TypeError) {
         return update(tabId, pageId, { status: 'error', error: { kind: 'bad_response', message: `Unexpected answer from ${settings.apiBase}: ${error.message}`, baseUrl: settings.apiBase } });
       }
       return update(tabId, pageId, { status: statusForError(error), error: errorData(error, settings.apiBase) });
