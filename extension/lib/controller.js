@@ -71,8 +71,9 @@ export function createController({ webext, fetchImpl = globalThis.fetch, now = D
   const session = webext.storage.session;
   const local = webext.storage.local;
 
-  async function apiClient() {
-    const settings = await loadSettings(local);
+  /** The settings and an API client for them; pass `settings` when the caller has just read them. */
+  async function apiClient(settings = null) {
+    settings ??= await loadSettings(local);
     return { settings, api: createApiClient({ baseUrl: settings.apiBase, fetchImpl, now }) };
   }
 
@@ -112,8 +113,8 @@ export function createController({ webext, fetchImpl = globalThis.fetch, now = D
   }
 
   /** Sends extracted policy text to the API and records the report for the tab and the site. */
-  async function scoreText(tabId, pageId, { text, url, title }, source) {
-    const { settings, api } = await apiClient();
+  async function scoreText(tabId, pageId, { text, url, title }, source, knownSettings = null) {
+    const { settings, api } = await apiClient(knownSettings);
     if (typeof text !== 'string' || text.trim().length < MIN_POLICY_CHARS) {
       return update(tabId, pageId, { status: 'error', error: { kind: 'extraction', message: 'Could not find enough policy text on that page.', baseUrl: settings.apiBase } });
     }
@@ -127,7 +128,7 @@ export function createController({ webext, fetchImpl = globalThis.fetch, now = D
         await dropCachedBucket(local, prefixOf(await sha256Hex(site)));
       }
       const state = await update(tabId, pageId, reportPatch(report, source));
-      if (state?.status === 'not_policy') return lookupSite(tabId, pageId, { keepStatus: true });
+      if (state?.status === 'not_policy') return lookupSite(tabId, pageId, { keepStatus: true, knownSettings: settings });
       return state;
     } catch (error) {
       return update(tabId, pageId, { status: statusForError(error), error: errorData(error, settings.apiBase) });
@@ -135,10 +136,10 @@ export function createController({ webext, fetchImpl = globalThis.fetch, now = D
   }
 
   /** The grade of the tab's site through the 4-hex-prefix bucket (cached), matched locally. */
-  async function lookupSite(tabId, pageId, { keepStatus = false, bypassCache = false } = {}) {
+  async function lookupSite(tabId, pageId, { keepStatus = false, bypassCache = false, knownSettings = null } = {}) {
     const state = await getTabState(session, tabId);
     if (!state || state.pageId !== pageId || !state.site) return null;
-    const { settings, api } = await apiClient();
+    const { settings, api } = await apiClient(knownSettings);
     try {
       const hash = await sha256Hex(state.site);
       const prefix = prefixOf(hash);
@@ -168,7 +169,7 @@ export function createController({ webext, fetchImpl = globalThis.fetch, now = D
   }
 
   /** Asks the tab's content script for the page's policy text and scores it. */
-  async function scoreCurrentPage(tabId, pageId) {
+  async function scoreCurrentPage(tabId, pageId, knownSettings = null) {
     await update(tabId, pageId, { status: 'scoring', error: null });
     let extracted;
     try {
@@ -179,7 +180,7 @@ export function createController({ webext, fetchImpl = globalThis.fetch, now = D
     if (!extracted?.ok) {
       return update(tabId, pageId, { status: 'error', error: { kind: 'extraction', message: 'Could not read the text of this page; reload it and try again.' } });
     }
-    return scoreText(tabId, pageId, extracted, 'policy');
+    return scoreText(tabId, pageId, extracted, 'policy', knownSettings);
   }
 
   /** Fetches the site's policy link (host permission granted by the popup), extracts and scores it. */
@@ -216,7 +217,7 @@ export function createController({ webext, fetchImpl = globalThis.fetch, now = D
     async handlePage(tabId, message) {
       const page = parsePageMessage(message);
       if (!page) return { ok: false, error: 'bad page message' };
-      const { settings } = await apiClient();
+      const settings = await loadSettings(local);
       // The API's own pages (report pages quote policies) are never scored or looked up.
       const site = sameOrigin(page.url, settings.apiBase) ? null : siteOfUrl(page.url);
       if (!site) {
@@ -227,8 +228,8 @@ export function createController({ webext, fetchImpl = globalThis.fetch, now = D
       const state = await setTabState(session, tabId, { tabId, ...page, site, status: 'looking_up', updatedAt: now() });
       await showBadge(tabId, state);
       const result = page.isPolicy && settings.autoCapture
-        ? await scoreCurrentPage(tabId, page.pageId)
-        : await lookupSite(tabId, page.pageId);
+        ? await scoreCurrentPage(tabId, page.pageId, settings)
+        : await lookupSite(tabId, page.pageId, { knownSettings: settings });
       return { ok: true, status: result?.status ?? 'gone' };
     },
 
