@@ -112,13 +112,15 @@ export function createController({ webext, fetchImpl = globalThis.fetch, now = D
     };
   }
 
-  /** Sends extracted policy text to the API and records the report for the tab and the site. */
+  /**
+   * Sends extracted policy text to the API and records the report for the tab and the site. The
+   * callers have already set the tab's status to "scoring".
+   */
   async function scoreText(tabId, pageId, { text, url, title }, source, knownSettings = null) {
     const { settings, api } = await apiClient(knownSettings);
     if (typeof text !== 'string' || text.trim().length < MIN_POLICY_CHARS) {
       return update(tabId, pageId, { status: 'error', error: { kind: 'extraction', message: 'Could not find enough policy text on that page.', baseUrl: settings.apiBase } });
     }
-    await update(tabId, pageId, { status: 'scoring', error: null });
     try {
       const report = await api.score({ text: text.slice(0, MAX_POLICY_CHARS), url, title });
       const site = typeof report.site === 'string' && report.site ? report.site : siteOfUrl(url);
