@@ -135,7 +135,7 @@ function gradedView(view, tabId, showError) {
 
 function viewNodes(view, tabId, showError) {
   const retry = () => actionButton('Try again', () => sendAction('rescore', tabId));
-  const options = h('button', { type: 'button', class: 'secondary', onclick: () => webext.runtime.openOptionsPage() }, 'Change the API URL');
+  const options = () => h('button', { type: 'button', class: 'secondary', onclick: () => webext.runtime.openOptionsPage() }, 'Change the API URL');
   switch (view.kind) {
     case 'nothing':
       return [h('p', { class: 'status' }, h('strong', {}, 'Nothing to grade here.'), 'policygrade grades the privacy policies of web sites. Open a web page to see its grade.')];
@@ -163,7 +163,7 @@ function viewNodes(view, tabId, showError) {
       return [
         h('div', { class: 'error-box', role: 'alert' },
           h('p', { class: 'status' }, h('strong', {}, 'The policygrade API is unreachable.'), 'Tried ', h('code', {}, view.apiBase), '. Is the server running? Start it with ', h('code', {}, 'make serve'), '.')),
-        h('div', { class: 'actions' }, retry(), options),
+        h('div', { class: 'actions' }, retry(), options()),
       ];
     case 'rate_limited':
       return [
