@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 
 from scoring._models import RiskFinding, Severity
-from scoring.detectors._common import Anchors, Document, Hit, Rule, finding, rule, rx, sentence_low
+from scoring.detectors._common import (
+    SEVERITY_RANK,
+    Anchors,
+    Document,
+    Hit,
+    Rule,
+    finding,
+    rule,
+    rx,
+    sentence_low,
+)
 
 RISK_ID = "broad_disclosure"
 TITLE = "Broad disclosure of your data"
@@ -441,14 +451,13 @@ def detect(doc: Document) -> RiskFinding:
         matched = _hits_in(sentence.text, sentence_low(doc, sentence), names, _lead_in(doc, index))
         if not matched:
             continue
-        best = max(matched, key=lambda m: _RANK[m[1]])
+        best = max(matched, key=lambda m: SEVERITY_RANK[m[1]])
         hits.append(Hit(sentence, best[0].name, best[1], f"Rule {best[0].name} {best[2]}."))
         families.extend(m[0].name for m in matched if m[0].name not in families)
     summary = "The company may " + _join([SUMMARIES[name] for name in _ordered(families)]) + "."
     return finding(RISK_ID, TITLE, hits, summary, CLEAN_SUMMARY)
 
 
-_RANK = {"none": 0, "low": 1, "medium": 2, "high": 3}
 #: How many sentences back to look for the line that introduces a list.
 LEAD_IN_WINDOW = 12
 

@@ -6,7 +6,16 @@ import re
 
 from scoring._models import RiskFinding, Severity
 from scoring._sentences import Sentence
-from scoring.detectors._common import Anchors, Document, Hit, finding, rule, rx, sentence_low
+from scoring.detectors._common import (
+    SEVERITY_RANK,
+    Anchors,
+    Document,
+    Hit,
+    finding,
+    rule,
+    rx,
+    sentence_low,
+)
 
 RISK_ID = "no_opt_out"
 TITLE = "No way to opt out"
@@ -466,12 +475,9 @@ def detect(doc: Document) -> RiskFinding:
         return finding(RISK_ID, TITLE, [], "", CLEAN_SUMMARY)
     if rules_seen:
         strongest_rule = max(
-            (h for h in hits if h.rule in WHAT), key=lambda h: _RANK[h.severity]
+            (h for h in hits if h.rule in WHAT), key=lambda h: SEVERITY_RANK[h.severity]
         ).rule
         summary = SUMMARY_STATED.format(what=WHAT[strongest_rule])
     else:
         summary = SUMMARY_ABSENT
     return finding(RISK_ID, TITLE, hits, summary, CLEAN_SUMMARY)
-
-
-_RANK = {"none": 0, "low": 1, "medium": 2, "high": 3}

@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 
 from scoring._models import RiskFinding, Severity
-from scoring.detectors._common import Anchors, Document, Hit, Rule, finding, rule, rx, sentence_low
+from scoring.detectors._common import (
+    SEVERITY_RANK,
+    Anchors,
+    Document,
+    Hit,
+    Rule,
+    finding,
+    rule,
+    rx,
+    sentence_low,
+)
 
 RISK_ID = "retention_after_deletion"
 TITLE = "Data kept after you delete it"
@@ -394,9 +404,6 @@ def detect(doc: Document) -> RiskFinding:
             hits.append(Hit(sentence, name, severity, f"Rule {name} {note}."))
     if not hits:
         return finding(RISK_ID, TITLE, [], "", CLEAN_SUMMARY)
-    top = max(hits, key=lambda h: (_RANK[h.severity], -h.sentence.start))
+    top = max(hits, key=lambda h: (SEVERITY_RANK[h.severity], -h.sentence.start))
     summary = SUMMARY_BOUNDED if top.severity == "low" else SUMMARIES[top.rule]
     return finding(RISK_ID, TITLE, hits, summary, CLEAN_SUMMARY)
-
-
-_RANK = {"none": 0, "low": 1, "medium": 2, "high": 3}
