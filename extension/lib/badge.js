@@ -30,11 +30,12 @@ export function isGrade(value) {
 export function badgeFor(state) {
   if (!state || typeof state !== 'object') return NO_BADGE;
   const site = state.site ? ` for ${state.site}` : '';
+  const noGrade = { text: '?', ...NEUTRAL_COLORS, title: `No privacy policy grade${site} yet` };
   switch (state.status) {
     case 'scoring':
       return { text: '…', ...NEUTRAL_COLORS, title: 'policygrade: scoring this privacy policy…' };
     case 'graded': {
-      if (!isGrade(state.grade)) return { text: '?', ...NEUTRAL_COLORS, title: `No privacy policy grade${site} yet` };
+      if (!isGrade(state.grade)) return noGrade;
       const score = Number.isFinite(state.score) ? ` (${state.score}/100)` : '';
       // Risk count is known when we hold the full report; a prefix look-up only carries grade and score.
       const risks = Number.isInteger(state.riskCount) ? `: ${plural(state.riskCount, 'risk', 'risks')}` : site;
@@ -45,9 +46,9 @@ export function badgeFor(state) {
       if (state.siteGrade && isGrade(state.siteGrade.grade)) {
         return badgeFor({ status: 'graded', site: state.site, grade: state.siteGrade.grade, score: state.siteGrade.score });
       }
-      return { text: '?', ...NEUTRAL_COLORS, title: `No privacy policy grade${site} yet` };
+      return noGrade;
     case 'ungraded':
-      return { text: '?', ...NEUTRAL_COLORS, title: `No privacy policy grade${site} yet` };
+      return noGrade;
     case 'rate_limited':
       return { text: '!', ...ERROR_COLORS, title: 'policygrade: too many requests to the API; try again shortly' };
     case 'error':
