@@ -13,8 +13,7 @@ function say(message, isError = false) {
   status.classList.toggle('error', isError);
 }
 
-async function show() {
-  const settings = await loadSettings(webext.storage.local);
+function show(settings) {
   apiInput.value = settings.apiBase;
   autoInput.checked = settings.autoCapture;
 }
@@ -50,9 +49,9 @@ form.addEventListener('submit', (event) => {
 });
 
 document.getElementById('reset').addEventListener('click', async () => {
-  await saveSettings(webext.storage.local, DEFAULT_SETTINGS);
+  const saved = await saveSettings(webext.storage.local, DEFAULT_SETTINGS);
   await clearCachedData(webext.storage.local, null);
-  await show();
+  show(saved);
   say('Defaults restored.');
 });
 
@@ -61,4 +60,4 @@ document.getElementById('clear-cache').addEventListener('click', async () => {
   say(removed ? `Cleared ${removed} cached item${removed === 1 ? '' : 's'}.` : 'There was nothing cached.');
 });
 
-show();
+loadSettings(webext.storage.local).then(show);
