@@ -140,9 +140,7 @@ def _run_evaluation(command: str, args: argparse.Namespace, policies: bool) -> i
             results = evaluation.evaluate_policies(args.path, progress=True)
         else:
             results = evaluation.evaluate_records(evaluation.load_records(args.path), progress=True)
-    except evaluation.CorpusNotFoundError as error:
-        return _fail(command, str(error))
-    except (evaluation.CorpusFormatError, OSError) as error:
+    except (evaluation.CorpusFormatError, OSError) as error:  # CorpusNotFoundError is an OSError
         return _fail(command, str(error))
     if args.json:
         print(json.dumps(results, indent=2, sort_keys=True))
