@@ -155,12 +155,11 @@ class Anchors:
     """
 
     def __init__(self, families: Mapping[str, Iterable[str]]) -> None:
-        self.keyword_families: dict[str, frozenset[str]] = {}
         collected: dict[str, set[str]] = {}
         for family, keywords in families.items():
             for keyword in keywords:
                 collected.setdefault(keyword, set()).add(family)
-        self.keyword_families = {k: frozenset(v) for k, v in collected.items()}
+        self.keyword_families: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in collected.items()}
         _REGISTRY.append(self)
         _SCANNER.clear()
         _LAST_SCAN.clear()
@@ -247,4 +246,3 @@ def _node_pattern(node: dict) -> str:  # type: ignore[type-arg]
     if ends_here:
         return "(?:" + body + ")?"
     return body
-
