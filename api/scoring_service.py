@@ -128,15 +128,6 @@ def warm_up() -> None:
     )
 
 
-def _backfill_text(store: Any, rid: str, normalized: str) -> None:
-    """Keep the text of a report cached before texts were stored (so its page gets quotes in context)."""
-    try:
-        if not store.has_text(rid):
-            store.put_text(rid, normalized)
-    except StoreUnavailable:
-        log.warning("Redis unavailable: text of %s not stored", rid[:12])
-
-
 def score_text(text: Any, url: Any = None, title: Any = None) -> dict[str, Any]:
     """The POST /api/v1/score response body for ``text`` (InputError / TextTooLarge for bad input)."""
     config = current_app.config
@@ -158,8 +149,6 @@ def score_text(text: Any, url: Any = None, title: Any = None) -> dict[str, Any]:
         log.warning("Redis unavailable: scoring %s without the cache", rid[:12])
     if report is not None:
         report.update(cached=True, url=url, site=site, title=title)
-        if report.get("is_policy"):
-            _backfill_text(store, rid, normalized)
     else:
         try:
             scored = scoring.score_policy(normalized, url=url)

@@ -204,15 +204,9 @@ class SiteStore:
             pipe.execute()
 
     def has_text(self, report_id: str) -> bool:
-        """Whether the policy text for ``report_id`` is stored (reports cached before it was kept lack it)."""
+        """Whether the policy text for ``report_id`` is stored (only policies' texts are)."""
         with self._available():
             return bool(self.redis.exists(text_key(report_id)))
-
-    def put_text(self, report_id: str, text: str) -> None:
-        """Store the text of an already cached report, unless some text is there already."""
-        blob = encode_text(text, self.max_text_bytes)
-        with self._available():
-            self.redis.set(text_key(report_id), blob, nx=True)
 
     def get_text(self, report_id: str) -> str | None:
         """The normalized policy text ``report_id`` was scored from, None if it is not stored."""

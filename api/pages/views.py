@@ -45,8 +45,8 @@ def _store() -> Any:
 def _stored_text(report_id: str | None) -> str | None:
     """The normalized policy text for ``report_id`` (``pg:text:<id>``), for quotes in context.
 
-    None when it is not stored (reports cached before texts were kept, text that is not a policy) or
-    Redis fails right now: the page then shows each quote with its neighbouring quotes, or alone.
+    None when it is not stored (text that is not a policy) or Redis fails right now: the page then
+    shows each quote with its neighbouring quotes, or alone.
     """
     if not report_id:
         return None

@@ -117,15 +117,3 @@ def test_scoring_a_policy_stores_its_normalized_text(app: Any, client: Any, scor
     other = client.post("/api/v1/score", json={"text": NOT_A_POLICY}).get_json()
     assert other["is_policy"] is False
     assert store.get_text(other["id"]) is None
-
-
-def test_a_cache_hit_restores_a_missing_text(
-    app: Any, client: Any, redis_client: Any, score_calls: list[str]
-) -> None:
-    """Reports cached before texts were kept get theirs the next time the text is submitted."""
-    store = app.extensions["policygrade"].store
-    body = client.post("/api/v1/score", json={"text": POLICY_V1}).get_json()
-    redis_client.delete(f"pg:text:{body['id']}")
-    again = client.post("/api/v1/score", json={"text": POLICY_V1}).get_json()
-    assert again["cached"] is True and len(score_calls) == 1
-    assert store.get_text(body["id"]) == normalize_text(POLICY_V1)

@@ -263,15 +263,6 @@ def test_stored_text_is_capped_at_max_text_bytes(redis_url: str, text: str, cap:
     assert store.get_text(report["id"]) == kept
 
 
-def test_put_text_backfills_but_never_overwrites(store: SiteStore) -> None:
-    report = make_report("old", "B", 80, [])
-    store.put_report(report)  # cached before texts were kept
-    assert store.get_text(report["id"]) is None and store.has_text(report["id"]) is False
-    store.put_text(report["id"], "first text")
-    store.put_text(report["id"], "second text")
-    assert store.get_text(report["id"]) == "first text"
-
-
 @pytest.mark.parametrize(
     "blob",
     [b"not zlib at all", b"", zlib.compress(b"x" * 100)[:-4], zlib.compress(b"y" * 5000)],
@@ -288,7 +279,6 @@ def test_text_reads_raise_store_unavailable_when_redis_is_down(closed_redis_url:
     for call in (
         lambda: store.get_text("a" * 64),
         lambda: store.has_text("a" * 64),
-        lambda: store.put_text("a" * 64, "t"),
     ):
         with pytest.raises(StoreUnavailable):
             call()
