@@ -118,8 +118,6 @@ def _warm_up(limiter: Limiter) -> None:
     """Make the first request as fast as later ones; never stops the app from starting."""
     try:
         scoring_service.warm_up()
-    except ImportError:
-        log.warning("scoring package not importable: POST /api/v1/score will fail until it is")
     except Exception:  # a warm-up bug must not take the service down; the first request will show it
         log.exception("scorer warm-up failed")
     try:

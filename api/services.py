@@ -11,6 +11,7 @@ import redis
 
 from api.embedded import EmbeddedRedis
 from api.redis_client import connect, describe
+from api.scoring_service import scorer_version
 from api.store import SiteStore
 
 log = logging.getLogger(__name__)
@@ -26,15 +27,8 @@ class Services:
     #: The embedded server when this process started it (None with REDIS_URL or under gunicorn hooks).
     embedded: EmbeddedRedis | None = None
 
-    @staticmethod
-    def scorer_version() -> str | None:
-        """The scoring package's version, None when it cannot be imported."""
-        try:
-            import scoring
-        except ImportError:
-            return None
-        version = getattr(scoring, "SCORER_VERSION", None)
-        return None if version is None else str(version)
+    #: The running scorer's version (part of every cache key).
+    scorer_version = staticmethod(scorer_version)
 
     def close(self) -> None:
         """Drop connections and stop the embedded server if this process owns it."""

@@ -28,7 +28,7 @@ class Report(MethodView):
         if not _REPORT_ID.fullmatch(report_id):
             raise NotFound("No report with that id (ids are 64 lowercase hex characters).")
         services = current_app.extensions["policygrade"]
-        raw = services.store.get_report_json(report_id, services.scorer_version() or "")
+        raw = services.store.get_report_json(report_id, services.scorer_version())
         if raw is None:
             raise NotFound("No report with that id.")
         # The stored bytes were produced from the same dict the schema describes: returning them as
