@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -167,6 +167,12 @@ class Anchors:
     def candidates(self, doc: Document) -> dict[int, set[str]]:
         """Sentence index -> families of this set whose keywords occur in that sentence."""
         return _scan(doc).get(id(self), {})
+
+    def candidate_sentences(self, doc: Document) -> Iterator[tuple[int, Sentence, str, set[str]]]:
+        """(index, sentence, its lower-cased text, families) for each candidate sentence, in text order."""
+        for index, families in sorted(self.candidates(doc).items()):
+            sentence = doc.sentences[index]
+            yield index, sentence, sentence_low(doc, sentence), families
 
 
 #: Every Anchors set; the combined scanner is rebuilt when one is added.

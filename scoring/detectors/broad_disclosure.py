@@ -446,9 +446,8 @@ def detect(doc: Document) -> RiskFinding:
     """Find clauses allowing disclosure on broad, self-judged grounds (one pass over the text)."""
     hits: list[Hit] = []
     families: list[str] = []
-    for index, names in sorted(ANCHORS.candidates(doc).items()):
-        sentence = doc.sentences[index]
-        matched = _hits_in(sentence.text, sentence_low(doc, sentence), names, _lead_in(doc, index))
+    for index, sentence, low, names in ANCHORS.candidate_sentences(doc):
+        matched = _hits_in(sentence.text, low, names, _lead_in(doc, index))
         if not matched:
             continue
         best = max(matched, key=lambda m: SEVERITY_RANK[m[1]])

@@ -14,7 +14,6 @@ from scoring.detectors._common import (
     finding,
     rule,
     rx,
-    sentence_low,
 )
 
 RISK_ID = "no_opt_out"
@@ -436,9 +435,7 @@ def detect(doc: Document) -> RiskFinding:
     uses: list[Sentence] = []
     offered = False
     rules_seen: list[str] = []
-    for index, families in sorted(ANCHORS.candidates(doc).items()):
-        sentence = doc.sentences[index]
-        low = sentence_low(doc, sentence)
+    for _, sentence, low, families in ANCHORS.candidate_sentences(doc):
         stated = _stated(sentence.text, low, families) if families & STATED_FAMILIES else None
         if stated:
             name, severity, note = stated

@@ -14,7 +14,6 @@ from scoring.detectors._common import (
     finding,
     rule,
     rx,
-    sentence_low,
 )
 
 RISK_ID = "retention_after_deletion"
@@ -396,9 +395,8 @@ def _graded(
 def detect(doc: Document) -> RiskFinding:
     """Find clauses that keep data after the user deletes it or closes the account."""
     hits: list[Hit] = []
-    for index, families in sorted(ANCHORS.candidates(doc).items()):
-        sentence = doc.sentences[index]
-        matched = _hit_in(sentence.text, sentence_low(doc, sentence), families)
+    for _, sentence, low, families in ANCHORS.candidate_sentences(doc):
+        matched = _hit_in(sentence.text, low, families)
         if matched:
             name, severity, note = matched
             hits.append(Hit(sentence, name, severity, f"Rule {name} {note}."))
