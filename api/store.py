@@ -158,12 +158,15 @@ class SiteStore:
         if raw is not None:
             return raw
         with self._available():
-            raw = self.redis.get(key)
+            # One round trip for a hit and for an unknown id alike: the version is read alongside.
+            with self.redis.pipeline(transaction=False) as pipe:
+                pipe.get(key)
+                pipe.get(f"pg:report-version:{report_id}")
+                raw, stored_version = pipe.execute()
             if raw is not None:
                 self.memo.put(key, raw)
                 return raw  # type: ignore[no-any-return]
             # Only the current version's bytes are memoized: "newest stored" can change.
-            stored_version = self.redis.get(f"pg:report-version:{report_id}")
             if stored_version is None:
                 return None
             return self.redis.get(report_key(report_id, stored_version.decode()))  # type: ignore[no-any-return]
@@ -298,9 +301,11 @@ class SiteStore:
             raise ValueError(f"sort must be one of {SORTS}")
         with self._available():
             if sort == "updated" and not query:
-                total = int(self.redis.zcard("pg:sites:updated"))
-                names = self.redis.zrevrange("pg:sites:updated", offset, offset + limit - 1)
-                return self._summaries([name.decode() for name in names]), total
+                with self.redis.pipeline(transaction=False) as pipe:
+                    pipe.zcard("pg:sites:updated")
+                    pipe.zrevrange("pg:sites:updated", offset, offset + limit - 1)
+                    total, names = pipe.execute()
+                return self._summaries([name.decode() for name in names]), int(total)
             names = [name.decode() for name in self.redis.zrevrange("pg:sites:updated", 0, -1)]
         if query:
             needle = query.strip().lower()

@@ -32,5 +32,5 @@ class Report(MethodView):
         if raw is None:
             raise NotFound("No report with that id.")
         # The stored bytes were produced from the same dict the schema describes: returning them as
-        # they are keeps this read path to one Redis GET (bench/api.py measures it).
+        # they are keeps this read path to one Redis round trip (bench/api.py measures it).
         return Response(raw, mimetype="application/json")
