@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from api.config import DEFAULTS
 from scoring import cli as scoring_cli
 
 
@@ -32,7 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve = subparsers.add_parser("serve", help="run the API service (gunicorn) on http://HOST:PORT")
     serve.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"), help="default 127.0.0.1")
     serve.add_argument(
-        "--port", type=_port, default=_port(os.environ.get("PORT", "8000")), help="default $PORT or 8000"
+        "--port",
+        type=_port,
+        default=_port(os.environ.get("PORT", str(DEFAULTS["PORT"]))),
+        help="default $PORT or 8000",
     )
     serve.add_argument(
         "--workers", type=int, default=None, help="gunicorn workers (default $WEB_CONCURRENCY or 2)"

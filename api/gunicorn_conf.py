@@ -14,15 +14,16 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from api.config import DEFAULTS
 from api.embedded import EmbeddedRedis
 
-bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', DEFAULTS['PORT'])}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 # Scoring a 2 MB text takes seconds, not minutes; 60 s leaves room on a loaded machine.
 timeout = 60
 accesslog = "-"
 errorlog = "-"
-loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+loglevel = os.environ.get("LOG_LEVEL", DEFAULTS["LOG_LEVEL"]).lower()
 # gunicorn 23+'s control socket lives at one fixed path per user: two services (or a test and a
 # benchmark) would fight over it, and nothing here uses it.
 control_socket_disable = True
@@ -36,7 +37,7 @@ def on_starting(server: Any) -> None:
     if os.environ.get("REDIS_URL"):
         server.log.info("Redis: using REDIS_URL")
         return
-    _embedded = EmbeddedRedis(os.environ.get("POLICYGRADE_DATA_DIR", "./var"))
+    _embedded = EmbeddedRedis(os.environ.get("POLICYGRADE_DATA_DIR", DEFAULTS["POLICYGRADE_DATA_DIR"]))
     os.environ["REDIS_URL"] = _embedded.start()
     # Tells create_app in the workers that this URL is the embedded server (for the log line).
     os.environ["POLICYGRADE_EMBEDDED_REDIS"] = "1"
