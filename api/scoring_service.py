@@ -41,6 +41,10 @@ def normalize_text(text: str) -> str:
     return _TRAILING_SPACE.sub("\n", text).strip()
 
 
+#: What :func:`report_id` returns: 64 lowercase hex characters (report routes refuse anything else).
+REPORT_ID = re.compile(r"[0-9a-f]{64}")
+
+
 def report_id(normalized: str) -> str:
     """The report id: sha256 hex of the normalized text."""
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()

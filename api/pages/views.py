@@ -17,7 +17,7 @@ from api.pages._blueprint import bp, error_page
 from api.pages.badge import badge_etag, badge_width, render_badge
 from api.pages.openapi_doc import build_api_doc, inline_parts, schema_anchor
 from api.pages.report_view import build_history, build_report_view, parse_timestamp
-from api.scoring_service import normalize_text, score_text
+from api.scoring_service import REPORT_ID, normalize_text, score_text
 
 #: Pasted policies up to this many characters. The longest OPP-115 policy is about 50,000
 #: characters; four times that leaves room while keeping one form post cheap to score.
@@ -31,7 +31,6 @@ SITES_PER_PAGE = 25
 SORTS = {"updated": "last update", "grade": "grade", "score": "score", "site": "name"}
 SORT_DIRECTIONS = {"updated": "descending", "grade": "ascending", "score": "descending", "site": "ascending"}
 SITE_COLUMNS = (("site", "Site"), ("grade", "Grade"), ("score", "Score"), ("updated", "Last update"))
-_REPORT_ID = re.compile(r"[0-9a-f]{64}")
 #: Badges change only when a site's policy is rescored: let browsers and proxies keep them briefly.
 BADGE_MAX_AGE = 3600
 UNGRADED_BADGE_MAX_AGE = 300
@@ -148,7 +147,7 @@ def _linkable(url: str | None) -> str | None:
 @bp.get("/reports/<report_id>")
 def report_page(report_id: str) -> tuple[str, int] | str:
     """A stored report by id (the permalink shown after pasting a policy)."""
-    if not _REPORT_ID.fullmatch(report_id):
+    if not REPORT_ID.fullmatch(report_id):
         return error_page(404, "No such report", "Report links end in 64 hexadecimal characters.")
     report = _store().get_report(report_id)
     if report is None:

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 from flask import Response, current_app
 from flask.views import MethodView
 from werkzeug.exceptions import NotFound
 
 from api.resources._blueprint import Blueprint
 from api.schemas import ReportSchema
+from api.scoring_service import REPORT_ID
 
 blp = Blueprint("reports", __name__, url_prefix="/api/v1", description="Read stored reports.")
-
-_REPORT_ID = re.compile(r"[0-9a-f]{64}")
 
 
 @blp.route("/reports/<report_id>")
@@ -25,7 +22,7 @@ class Report(MethodView):
     @blp.alt_response(503, description="Redis unavailable")
     def get(self, report_id: str) -> Response:
         """The report with this id (the current scorer's if stored, else the newest stored)."""
-        if not _REPORT_ID.fullmatch(report_id):
+        if not REPORT_ID.fullmatch(report_id):
             raise NotFound("No report with that id (ids are 64 lowercase hex characters).")
         services = current_app.extensions["policygrade"]
         raw = services.store.get_report_json(report_id, services.scorer_version())
