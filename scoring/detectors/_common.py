@@ -202,8 +202,9 @@ def _scanner() -> tuple[re.Pattern[str], dict[str, list[tuple[int, frozenset[str
 
 def _scan(doc: Document) -> dict[int, dict[int, set[str]]]:
     """Anchors id -> sentence index -> families, for one document (one regex pass)."""
-    if _LAST_SCAN and _LAST_SCAN[0][0] is doc:
-        return _LAST_SCAN[0][1]
+    cached = _LAST_SCAN[:1]  # read the entry once: another thread may replace it meanwhile
+    if cached and cached[0][0] is doc:
+        return cached[0][1]
     regex, owners = _scanner()
     sentences = doc.sentences
     starts = [s.start for s in sentences]
