@@ -17,7 +17,7 @@ from ._sentences import split_sentences
 from .detectors import Document, detect_all
 
 #: Version of the scoring behaviour ("year.month.n"). Bump it whenever any report could change.
-SCORER_VERSION = "2026.11.3"
+SCORER_VERSION = "2026.11.4"
 
 
 def score_policy(text: str, url: str | None = None) -> PolicyReport:

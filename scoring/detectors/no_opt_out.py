@@ -271,6 +271,13 @@ USE_VERB = rx(
     r"deliver\w*|personali[sz]\w*|target\w*|plac\w*|set|sets|collect\w*|combin\w*|provid\w*|allow\w*|"
     r"permit\w*|work with|partner\w*|receiv\w*|measur\w*|analy[sz]\w*)\b"
 )
+# A disclosure on legal or corporate grounds ("to law enforcement or other third parties when we
+# believe it necessary", "to a buyer in a merger") is broad_disclosure's subject: no opt-out could
+# refuse it, so it is not a use whose missing opt-out this rule reports.
+COMPELLED_DISCLOSURE = rx(
+    r"\b(?:law enforcement|police|government\w*|authorit(?:y|ies)|courts?|subpoenas?|legal process|"
+    r"required by law|comply with (?:the |any |applicable )?law|merger|acquisition|bankruptcy|successor)\b"
+)
 # Sentences that say a use does NOT happen are not uses ("We do not sell your data to third parties").
 NEGATED_USE = rx(r"\b(?:do|does|will|shall|would)\s*(?:not|n't)\b|\bnever\b|\bno (?:third|personal)")
 # Any way to say no, anywhere in the policy.
@@ -453,6 +460,7 @@ def detect(doc: Document) -> RiskFinding:
             and USE_DESCRIPTION.search(low)
             and USE_VERB.search(low)
             and not NEGATED_USE.search(low)
+            and not COMPELLED_DISCLOSURE.search(low)
         ):
             uses.append(sentence)
     if doc.is_whole_policy and not offered and uses:

@@ -183,3 +183,20 @@ def test_stated_rule_wins_the_summary_over_the_absent_rule() -> None:
     finding = no_opt_out.detect(make_document(text, whole_policy=True))
     assert finding.evidence[0].rule == "take_it_or_leave_it"
     assert "not to use the service" in finding.summary
+
+
+@pytest.mark.parametrize(
+    "disclosure",
+    [
+        "We may disclose your information to law enforcement or other third parties when we believe "
+        "it is necessary.",
+        "If we are acquired, your data may be transferred to the successor as part of the merger.",
+    ],
+)
+def test_legal_or_corporate_disclosures_are_not_uses_an_opt_out_could_refuse(disclosure: str) -> None:
+    # Quoted as a use, such a sentence would tell a reader to look for an opt-out that cannot exist;
+    # it is broad_disclosure's evidence instead.
+    text = "Privacy Policy. We collect your email address. " + disclosure
+    assert not no_opt_out.detect(make_document(text, whole_policy=True)).detected
+    finding = no_opt_out.detect(make_document(POLICY_WITHOUT_CHOICE + " " + disclosure, whole_policy=True))
+    assert [e.quote for e in finding.evidence] == USES
