@@ -6,9 +6,9 @@ import hashlib
 import ipaddress
 import re
 from functools import lru_cache
-from urllib.parse import urlsplit
-
 from publicsuffixlist import PublicSuffixList
+
+from api.urls import UrlError, parse_web_url
 
 # publicsuffixlist ships its own copy of the list and never fetches one at run time.
 _PSL = PublicSuffixList()
@@ -40,12 +40,11 @@ def _is_hostname(host: str) -> bool:
 
 
 def host_of(url: str) -> str | None:
-    """The lowercase hostname of an http(s) URL, or None when there is none."""
+    """The lowercase hostname of an http(s) URL as a browser parses it (api.urls), or None when there is none."""
     try:
-        host = urlsplit(url.strip()).hostname
-    except ValueError:
+        return parse_web_url(url.strip()).host or None
+    except UrlError:
         return None
-    return host.rstrip(".") or None if host else None
 
 
 @lru_cache(maxsize=4096)

@@ -82,7 +82,11 @@ class ReadabilitySchema(ma.Schema):
 
 
 class ReportSchema(ma.Schema):
-    """A scored policy: ``PolicyReport.to_dict()`` plus where and when it was scored."""
+    """What scoring computed from one text (``PolicyReport.to_dict()``), its id and scorer version.
+
+    Stored and served as is (GET /api/v1/reports/<id>): no url, title or dates, which belong to a
+    site and its history. Fields the scorer adds later are kept and served too.
+    """
 
     id = fields.String(metadata={"description": "sha256 hex of the normalized text"})
     is_policy = fields.Boolean()
@@ -93,11 +97,35 @@ class ReportSchema(ma.Schema):
     readability = fields.Nested(ReadabilitySchema, allow_none=True)
     risks = fields.List(fields.Nested(RiskSchema))
     scorer_version = fields.String()
+
+
+class VerificationRequestSchema(ma.Schema):
+    """What POST /api/v1/score did about verifying the site its url names."""
+
+    status = fields.String(
+        metadata={
+            "description": "queued (a worker will fetch the url) | pending (one is already queued) | "
+            "recent (verified within VERIFY_INTERVAL) | not_requested (no url, or not a policy) | "
+            "unavailable (Redis down: nothing queued)"
+        }
+    )
+    site = fields.String(allow_none=True)
+    job_id = fields.String(allow_none=True)
+
+
+class ScoreAnswerSchema(ReportSchema):
+    """POST /api/v1/score: the report of the text sent, plus this request's url, site and time.
+
+    The text sent is never the site's grade: ``verification`` says whether the service queued its own
+    fetch of ``url`` (see GET /api/v1/sites/<site>).
+    """
+
     url = fields.String(allow_none=True)
     site = fields.String(allow_none=True, metadata={"description": "Registrable domain of url"})
     title = fields.String(allow_none=True)
     cached = fields.Boolean()
-    scored_at = fields.String(metadata={"description": "ISO 8601 UTC"})
+    scored_at = fields.String(metadata={"description": "ISO 8601 UTC time of this answer"})
+    verification = fields.Nested(VerificationRequestSchema)
 
 
 class ChangesSchema(ma.Schema):
@@ -110,40 +138,95 @@ class ChangesSchema(ma.Schema):
 
 
 class HistoryEntrySchema(ma.Schema):
-    """One distinct policy version seen for a site."""
+    """One verified policy version of a site (or, migrated from before verification, a visitor's)."""
 
-    id = fields.String()
+    id = fields.String(metadata={"description": "Report id (text hash) of this version"})
+    scorer_version = fields.String(allow_none=True)
+    kind = fields.String(
+        metadata={
+            "description": "first | policy_change (the fetched text changed) | method_change (same text "
+            "re-scored by a new scorer version: no alert) | visitor (from before verification; unverified)"
+        }
+    )
     grade = fields.String(allow_none=True)
     score = fields.Integer(allow_none=True)
     risks = fields.List(fields.String(), metadata={"description": "Detected risk ids"})
     first_seen = fields.String()
     last_seen = fields.String()
+    url = fields.String(allow_none=True, metadata={"description": "Fetched url (after redirects)"})
+    http_status = fields.Integer(allow_none=True)
     changes = fields.Nested(ChangesSchema)
 
 
+class VerificationSchema(ma.Schema):
+    """Provenance of a site's grade: the fetch this service made itself."""
+
+    url = fields.String(allow_none=True, metadata={"description": "Fetched url, after redirects"})
+    requested_url = fields.String(allow_none=True, metadata={"description": "The url the fetch started at"})
+    http_status = fields.Integer(allow_none=True)
+    fetched_at = fields.String(allow_none=True)
+    verified_at = fields.String(allow_none=True)
+    text_hash = fields.String(metadata={"description": "Report id of the extracted text"})
+    scorer_version = fields.String()
+
+
+class VisitorReportSchema(ma.Schema):
+    """The latest text a visitor sent for the site: shown as "reported by a visitor, not verified"."""
+
+    report_id = fields.String()
+    url = fields.String(allow_none=True)
+    submitted_at = fields.String(allow_none=True)
+    matches_verified = fields.Boolean(
+        allow_none=True, metadata={"description": "Same text hash as the verified report; null if none"}
+    )
+
+
+class CheckSchema(ma.Schema):
+    """The latest verification attempt."""
+
+    checked_at = fields.String()
+    status = fields.String(
+        metadata={"description": "verified | fetch_failed | not_a_policy | blocked (refused by the SSRF guard)"}
+    )
+    error = fields.String(allow_none=True)
+    url = fields.String(allow_none=True)
+
+
 class SiteSchema(ma.Schema):
-    """A site's current report and its history, newest first."""
+    """A site: its verified grade and provenance, the latest visitor report, and its history."""
 
     site = fields.String()
-    url = fields.String(allow_none=True)
+    verified = fields.Boolean(metadata={"description": "Whether a fetch by this service graded the site"})
+    grade = fields.String(allow_none=True)
+    score = fields.Integer(allow_none=True)
+    url = fields.String(allow_none=True, metadata={"description": "Verified policy url (after redirects)"})
     title = fields.String(allow_none=True)
     first_seen = fields.String()
     updated_at = fields.String()
-    current = fields.Nested(ReportSchema, allow_none=True)
+    verification = fields.Nested(VerificationSchema, allow_none=True)
+    visitor_report = fields.Nested(VisitorReportSchema, allow_none=True)
+    last_check = fields.Nested(CheckSchema, allow_none=True)
+    verification_pending = fields.Boolean()
+    current = fields.Nested(ReportSchema, allow_none=True, metadata={"description": "The verified report"})
     history = fields.List(fields.Nested(HistoryEntrySchema))
+    history_kept = fields.Integer(
+        metadata={"description": "Newest versions always kept; older ones only where the grade changed"}
+    )
+    history_dropped = fields.Integer(metadata={"description": "Older versions dropped by that cap"})
 
 
 class SiteSummarySchema(ma.Schema):
     """A site in the list."""
 
     site = fields.String()
+    verified = fields.Boolean()
     grade = fields.String(allow_none=True)
     score = fields.Integer(allow_none=True)
     updated_at = fields.String()
     first_seen = fields.String()
     url = fields.String(allow_none=True)
     title = fields.String(allow_none=True)
-    report_id = fields.String()
+    report_id = fields.String(allow_none=True)
 
 
 class SiteListQuerySchema(ma.Schema):
@@ -151,7 +234,11 @@ class SiteListQuerySchema(ma.Schema):
 
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
     offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
-    q = fields.String(load_default=None, validate=validate.Length(max=253))
+    q = fields.String(
+        load_default=None,
+        validate=validate.Length(max=253),
+        metadata={"description": "Keep sites whose name starts with this (scheme and www. ignored)"},
+    )
     sort = fields.String(
         load_default="updated", validate=validate.OneOf(["updated", "grade", "score", "site"])
     )

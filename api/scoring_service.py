@@ -19,6 +19,7 @@ from flask import current_app
 import scoring
 from api.domains import site_for_url
 from api.errors import InputError, StoreUnavailable, TextTooLarge
+from api.urls import UrlError, parse_web_url
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +71,11 @@ def validate_text(text: Any, max_bytes: int) -> None:
 
 
 def validate_url(url: Any, max_length: int) -> None:
-    """InputError unless ``url`` is None or an http(s) URL with a host, at most ``max_length`` long."""
+    """InputError unless ``url`` is None or an http(s) URL with a host, at most ``max_length`` long.
+
+    Parsed as browsers parse it (api.urls, WHATWG rules): ``\\`` ends the host, and a user name or
+    password (``user@host``) is refused outright.
+    """
     if url is None:
         return
     if not isinstance(url, str):
@@ -82,6 +87,10 @@ def validate_url(url: Any, max_length: int) -> None:
     scheme, sep, rest = url.partition("://")
     if not sep or scheme.lower() not in URL_SCHEMES or not rest or rest[0] in "/?#":
         raise InputError("url", "Must be an http or https URL.")
+    try:
+        parse_web_url(url)
+    except UrlError as error:
+        raise InputError("url", str(error)) from None
 
 
 def validate_title(title: Any, max_length: int) -> None:
@@ -133,7 +142,11 @@ def warm_up() -> None:
 
 
 def score_text(text: Any, url: Any = None, title: Any = None) -> dict[str, Any]:
-    """The POST /api/v1/score response body for ``text`` (InputError / TextTooLarge for bad input)."""
+    """The POST /api/v1/score response body for ``text`` (InputError / TextTooLarge for bad input).
+
+    The stored report is what scoring computed (api.store.stored_report); ``url``, ``site``, ``title``,
+    ``cached`` and ``scored_at`` describe this answer only and are added to the copy returned.
+    """
     config = current_app.config
     validate_text(text, config["MAX_TEXT_BYTES"])
     validate_url(url, config["MAX_URL_LENGTH"])
@@ -151,30 +164,24 @@ def score_text(text: Any, url: Any = None, title: Any = None) -> dict[str, Any]:
         report = store.cached_report(rid, version)
     except StoreUnavailable:
         log.warning("Redis unavailable: scoring %s without the cache", rid[:12])
-    if report is not None:
-        report.update(cached=True, url=url, site=site, title=title)
-    else:
+    cached = report is not None
+    if report is None:
         try:
             scored = scoring.score_policy(normalized, url=url)
         except scoring.ScoringInputError as error:
             raise InputError("text", str(error)) from None
-        report = {
-            **scored.to_dict(),
-            "id": rid,
-            "scorer_version": version,
-            "url": url,
-            "site": site,
-            "title": title,
-            "scored_at": now,
-            "cached": False,
-        }
+        report = {**scored.to_dict(), "id": rid, "scorer_version": version}
         try:
             store.put_report(report, text=normalized)
         except StoreUnavailable:
             log.warning("Redis unavailable: report %s not cached", rid[:12])
+    answer = {**report, "url": url, "site": site, "title": title, "cached": cached, "scored_at": now}
     if site and report.get("is_policy"):
+        # Layout 2, before verification lands: the submitted text still grades the site, recorded
+        # with the submitter's url as its provenance (issue 9 replaces this with a verified fetch).
+        provenance = {"url": url, "requested_url": url, "title": title, "fetched_at": now}
         try:
-            store.record_site(site, report, now, now_epoch)
+            store.record_verified(site, report, provenance, now, now_epoch)
         except StoreUnavailable:
             log.warning("Redis unavailable: site %s not recorded", site)
-    return report
+    return answer

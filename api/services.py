@@ -13,6 +13,7 @@ from api.embedded import EmbeddedRedis
 from api.redis_client import connect, describe
 from api.scoring_service import scorer_version
 from api.store import SiteStore
+from api.store_migration import migrate
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,18 @@ class Services:
             self.embedded = None
 
 
+def migrate_on_start(client: redis.Redis) -> None:
+    """Bring an older store layout up to date (api.store_migration); a failure is logged, never fatal."""
+    try:
+        # Migration reads big stores page by page; the client's short timeouts are per command.
+        result = migrate(client)
+    except redis.RedisError as error:
+        log.warning("store migration did not finish (%s); it runs again on the next start", error)
+        return
+    if result.ran:
+        log.info("store migrated: %d reports, %d sites now await verification", result.reports, result.sites)
+
+
 def build_services(config: dict[str, Any]) -> Services:
     """Connect to REDIS_URL, or start an embedded Redis in POLICYGRADE_DATA_DIR when it is unset."""
     embedded = None
@@ -60,6 +73,8 @@ def build_services(config: dict[str, Any]) -> Services:
         log.warning(
             "Redis at %s is unavailable (%s): scoring uncached, site endpoints 503", describe(url), error
         )
+    else:
+        migrate_on_start(client)
     store = SiteStore(
         client, memo_bytes=int(config["REPORT_MEMO_BYTES"]), max_text_bytes=int(config["MAX_TEXT_BYTES"])
     )

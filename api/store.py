@@ -1,48 +1,70 @@
-"""Redis storage: reports cached by text hash and scorer version, and per-site records with history.
+"""Redis storage: reports by text hash and scorer version, site records with provenance, indexes, history.
 
-Keys (prefix ``pg:``; nothing expires: site records and the reports they point at are kept for good):
+Each fact lives where it belongs (the data model of issue 9):
 
-    pg:report:<id>:<scorer version>   report JSON, served verbatim by GET /api/v1/reports/<id>
+    pg:report:<id>:<scorer version>   what scoring computed from a text, plus id and scorer_version:
+                                      no url, title or dates (served verbatim by GET /api/v1/reports/<id>)
     pg:report-version:<id>            the scorer version of the newest stored report for <id>
-    pg:text:<id>                      zlib-compressed UTF-8 of the normalized text the report scored
-                                      (policies only, at most MAX_TEXT_BYTES before compression)
-    pg:site:<site>                    hash: site, report_id, report_key, grade, score, url, title,
-                                      first_seen, updated_at
-    pg:site:<site>:history            list of history entries (JSON), newest first
-    pg:sites:updated                  sorted set: site -> last scored (epoch seconds)
-    pg:prefix:<4 hex>                 set of sites whose sha256 hex starts with those 4 characters
+    pg:text:<id>                      zlib-compressed UTF-8 of the normalized text (policies only,
+                                      at most MAX_TEXT_BYTES before compression): re-scores read it
+    pg:site:<site>                    hash, the site record (fields in SITE_FIELDS): the verified
+                                      report and its provenance, the latest visitor report, the
+                                      latest check; the badge is one HGET of it
+    pg:site:<site>:history            verified versions (JSON), newest first, capped (api.history)
+    pg:idx:*                          sorted sets that list, sort and search sites (api.site_index)
+    pg:prefix:<4 hex>                 set of verified sites whose sha256 hex starts with those 4 characters
+    pg:verify:pending:<site>          the one pending verification of a site (expires on its own)
+    pg:schema                         layout version (api.store_migration moves older layouts up)
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import uuid
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any
 
 import redis
 
+from api import site_index
 from api.domains import site_hash
 from api.errors import StoreUnavailable
+from api.history import HISTORY_KEEP, entry_kind, grade_changed, history_entry
 from api.memo import BytesLRU
 
-__all__ = ["SiteStore", "StoreUnavailable", "history_entry"]
+__all__ = ["SiteStore", "StoreUnavailable", "SCHEMA_VERSION"]
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
+#: The layout this module reads and writes (1: before issue 9, reports carried url/title/dates).
+SCHEMA_VERSION = 2
+SCHEMA_KEY = "pg:schema"
 # Optimistic-locking retries for a site's history before giving up (each retry means another
 # writer touched the same site in between; a handful is plenty).
 _WATCH_RETRIES = 20
-SORTS = ("updated", "grade", "score", "site")
+SORTS = tuple(site_index.SORTS)
 #: zlib level for stored policy text. Measured on the 82 OPP-115 policies: median 13.4 KB -> 4.8 KB
 #: (2.8x) at under 1 ms each; about 50 ms per MB, small beside scoring that MB. Level 9 saves under
 #: 1% more for 1.6x the time; level 1 is 4x faster but stores ~25% more.
 TEXT_COMPRESSION_LEVEL = 6
 #: Default cap on stored text (UTF-8 bytes), the API's default MAX_TEXT_BYTES.
 DEFAULT_MAX_TEXT_BYTES = 2 * 1024 * 1024
+#: Fields a caller may have added to a report for one answer; they are about a request, not the text.
+ANSWER_FIELDS = ("url", "site", "title", "cached", "scored_at", "verification")
+
+#: The site record's fields. Verified: report_id .. verified_at; visitor: submitted_*; check: checked_*.
+SITE_FIELDS = (
+    "site", "first_seen", "updated_at",
+    "report_id", "scorer_version", "grade", "score", "url", "requested_url", "http_status", "title",
+    "fetched_at", "verified_at", "policy_changed_at", "rescored_at",
+    "submitted_report_id", "submitted_url", "submitted_at",
+    "checked_at", "checked_epoch", "check_status", "check_error", "check_url",
+    "history_dropped",
+)  # fmt: skip
+_INT_FIELDS = ("score", "http_status", "history_dropped")
 
 
 def report_key(report_id: str, version: str) -> str:
@@ -53,6 +75,26 @@ def report_key(report_id: str, version: str) -> str:
 def text_key(report_id: str) -> str:
     """Where the normalized policy text for ``report_id`` lives."""
     return f"pg:text:{report_id}"
+
+
+def site_key(site: str) -> str:
+    """The site record's hash."""
+    return f"pg:site:{site}"
+
+
+def history_key(site: str) -> str:
+    """The site's history list."""
+    return f"pg:site:{site}:history"
+
+
+def prefix_key(prefix: str) -> str:
+    """The k-anonymity bucket of 4 hex characters."""
+    return f"pg:prefix:{prefix}"
+
+
+def pending_key(site: str) -> str:
+    """Set while a verification of ``site`` is queued or running."""
+    return f"pg:verify:pending:{site}"
 
 
 def encode_text(text: str, max_bytes: int) -> bytes:
@@ -77,40 +119,39 @@ def decode_text(blob: bytes, max_bytes: int) -> str | None:
     return data.decode("utf-8", "replace")
 
 
-def _site_key(site: str) -> str:
-    return f"pg:site:{site}"
+def stored_report(report: dict[str, Any]) -> dict[str, Any]:
+    """``report`` without the fields that describe one answer (url, title, dates...): what is stored.
+
+    Everything else scoring computed is kept as it is (no whitelist: new scorer fields are stored).
+    """
+    return {key: value for key, value in report.items() if key not in ANSWER_FIELDS}
 
 
-def _history_key(site: str) -> str:
-    return f"pg:site:{site}:history"
+def decode_record(row: dict[bytes, bytes]) -> dict[str, Any]:
+    """A site hash from Redis -> str fields, ints where numbers, None for empty values."""
+    record: dict[str, Any] = {}
+    for raw_key, raw_value in row.items():
+        key, value = raw_key.decode(), raw_value.decode()
+        if key in _INT_FIELDS:
+            record[key] = int(value) if value.lstrip("-").isdigit() else None
+        else:
+            record[key] = value or None
+    return record
 
 
-def _prefix_key(prefix: str) -> str:
-    return f"pg:prefix:{prefix}"
-
-
-def detected_risks(report: dict[str, Any]) -> list[str]:
-    """Ids of the risks a report found, in report order."""
-    return [risk["id"] for risk in report.get("risks") or [] if risk.get("detected")]
-
-
-def history_entry(report: dict[str, Any], now: str, previous: dict[str, Any] | None) -> dict[str, Any]:
-    """A history entry for ``report`` with what changed since ``previous`` (None for the first)."""
-    risks = detected_risks(report)
-    before = previous["risks"] if previous else risks
+def summary(record: dict[str, Any]) -> dict[str, Any]:
+    """A site record -> an item of GET /api/v1/sites (grade only when verified)."""
+    verified = bool(record.get("report_id"))
     return {
-        "id": report["id"],
-        "grade": report.get("grade"),
-        "score": report.get("score"),
-        "risks": risks,
-        "first_seen": now,
-        "last_seen": now,
-        "changes": {
-            "added": [r for r in risks if r not in before],
-            "removed": [r for r in before if r not in risks],
-            "grade_from": previous["grade"] if previous else None,
-            "grade_to": report.get("grade"),
-        },
+        "site": record["site"],
+        "verified": verified,
+        "grade": record.get("grade") if verified else None,
+        "score": record.get("score") if verified else None,
+        "updated_at": record.get("updated_at"),
+        "first_seen": record.get("first_seen"),
+        "url": record.get("url") if verified else None,
+        "title": record.get("title") if verified else None,
+        "report_id": record.get("report_id"),
     }
 
 
@@ -137,10 +178,6 @@ class SiteStore:
             # e.g. a read-only replica or an out-of-memory server: still "cannot store right now".
             log.warning("Redis error: %s", error)
             raise StoreUnavailable() from error
-
-    def _run(self, work: Callable[[], T]) -> T:
-        with self._available():
-            return work()
 
     def ping(self) -> bool:
         """Whether Redis answers."""
@@ -189,15 +226,15 @@ class SiteStore:
         return json.loads(raw) if raw is not None else None
 
     def put_report(self, report: dict[str, Any], text: str | None = None) -> None:
-        """Cache ``report`` under its id and scorer version, with the normalized ``text`` it scored.
+        """Store what scoring computed for a text (see :func:`stored_report`), with the normalized ``text``.
 
-        The text lets the report pages show each quote inside its surrounding sentences. It is kept
-        only for policies (``is_policy``): other text gets no site page and no quotes worth a context,
-        and storing every pasted shopping list forever would let anyone fill the server's memory.
-        Report and text go in one MULTI, so a reader never sees one without the other.
+        The text lets the report pages show each quote inside its surrounding sentences and lets a
+        re-score run without fetching again. It is kept only for policies (``is_policy``): storing every
+        pasted shopping list forever would let anyone fill the server's memory. Report and text go in
+        one MULTI, so a reader never sees one without the other.
         """
-        # ASCII-only JSON: lone surrogates in a title or quote stay storable (escaped) instead of failing.
-        data = json.dumps({**report, "cached": True}, separators=(",", ":"))
+        # ASCII-only JSON: lone surrogates in a quote stay storable (escaped) instead of failing.
+        data = json.dumps(stored_report(report), separators=(",", ":"))
         blob = encode_text(text, self.max_text_bytes) if text and report.get("is_policy") else None
         with self._available(), self.redis.pipeline(transaction=True) as pipe:
             pipe.set(report_key(report["id"], report["scorer_version"]), data)
@@ -222,103 +259,229 @@ class SiteStore:
             log.warning("stored text for report %s is unreadable; ignoring it", report_id[:12])
         return text
 
-    # Sites -------------------------------------------------------------------------------------
+    # Site records ------------------------------------------------------------------------------
 
-    def record_site(self, site: str, report: dict[str, Any], now: str, now_epoch: float) -> None:
-        """Note that ``site`` serves ``report`` now: new history entry, or a later last_seen.
+    def record_submission(self, site: str, report_id: str, url: str | None, now: str, now_epoch: float) -> None:
+        """Note that a visitor sent the policy text ``report_id`` for ``site``: never its grade.
 
-        WATCH on the history list makes the read-compare-write atomic against concurrent scorers
-        of the same site; a conflict retries with fresh data instead of losing an entry.
+        A site first known this way is listed (ungraded, "not verified") until a fetch verifies it.
         """
-        history_key = _history_key(site)
+        key = site_key(site)
+        with self._available(), self.redis.pipeline(transaction=True) as pipe:
+            pipe.hset(key, mapping={"site": site, "submitted_report_id": report_id,
+                                    "submitted_url": url or "", "submitted_at": now})  # fmt: skip
+            pipe.hsetnx(key, "first_seen", now)
+            pipe.hsetnx(key, "updated_at", now)
+            # NX: a verified site keeps its place in every order.
+            pipe.zadd(site_index.NAME, {site: 0}, nx=True)
+            pipe.zadd(site_index.UPDATED, {site: now_epoch}, nx=True)
+            pipe.zadd(site_index.GRADE, {site: site_index.UNGRADED_GRADE_VALUE}, nx=True)
+            pipe.zadd(site_index.SCORE, {site: site_index.UNGRADED_SCORE_VALUE}, nx=True)
+            pipe.execute()
+
+    def record_verified(
+        self,
+        site: str,
+        report: dict[str, Any],
+        provenance: dict[str, Any],
+        now: str,
+        now_epoch: float,
+        rescore: bool = False,
+    ) -> dict[str, Any]:
+        """Make ``report`` (scored from text this service fetched) the site's grade; returns its history entry.
+
+        ``provenance``: ``url`` (after redirects), ``requested_url``, ``http_status``, ``fetched_at``,
+        ``title``. ``rescore`` marks a re-score of the stored text (a method change, never an alert).
+        WATCH on the history list makes the read-compare-write atomic against concurrent writers of
+        the same site; a conflict retries with fresh data instead of losing an entry.
+        """
+        key = history_key(site)
         with self._available(), self.redis.pipeline(transaction=True) as pipe:
             for _ in range(_WATCH_RETRIES):
                 try:
-                    pipe.watch(history_key)
-                    head = [json.loads(raw) for raw in pipe.lrange(history_key, 0, 1)]
-                    pipe.multi()
-                    if head and head[0]["id"] == report["id"]:
-                        # Same policy text again (possibly rescored by a newer scorer): refresh it.
-                        entry = history_entry(report, now, head[1] if len(head) > 1 else None)
-                        entry["first_seen"] = head[0]["first_seen"]
-                        pipe.lset(history_key, 0, json.dumps(entry))
-                    else:
-                        entry = history_entry(report, now, head[0] if head else None)
-                        pipe.lpush(history_key, json.dumps(entry))
-                    fields = {
-                        "site": site,
-                        "report_id": report["id"],
-                        "report_key": report_key(report["id"], report["scorer_version"]),
-                        "grade": report.get("grade") or "",
-                        "score": "" if report.get("score") is None else str(report["score"]),
-                        "url": report.get("url") or "",
-                        "title": report.get("title") or "",
-                        "updated_at": now,
-                    }
-                    pipe.hset(_site_key(site), mapping=fields)
-                    pipe.hsetnx(_site_key(site), "first_seen", now)
-                    pipe.zadd("pg:sites:updated", {site: now_epoch})
-                    pipe.sadd(_prefix_key(site_hash(site)[:4]), site)
+                    pipe.watch(key)
+                    head = [json.loads(raw) for raw in pipe.lrange(key, 0, 0)]
+                    falling_off = pipe.lindex(key, HISTORY_KEEP - 1)
+                    entry = self._write_verified(pipe, site, report, provenance, now, now_epoch, rescore,
+                                                 head[0] if head else None, falling_off)  # fmt: skip
                     pipe.execute()
-                    return
+                    return entry
                 except redis.WatchError:
                     continue
         raise StoreUnavailable("The site record is too busy to update; try again.")
 
-    def _summaries(self, sites: list[str]) -> list[dict[str, Any]]:
-        """Site hashes for ``sites`` in one round trip (missing ones dropped)."""
-        with self._available(), self.redis.pipeline(transaction=False) as pipe:
-            for site in sites:
-                pipe.hgetall(_site_key(site))
-            rows = pipe.execute()
-        return [_summary(row) for row in rows if row]
+    def _write_verified(
+        self,
+        pipe: Any,
+        site: str,
+        report: dict[str, Any],
+        provenance: dict[str, Any],
+        now: str,
+        now_epoch: float,
+        rescore: bool,
+        head: dict[str, Any] | None,
+        falling_off: bytes | None,
+    ) -> dict[str, Any]:
+        """The MULTI part of :meth:`record_verified` (``pipe`` is watching the history)."""
+        hkey = history_key(site)
+        kind = entry_kind(report, head, rescore)
+        pipe.multi()
+        if kind is None:
+            assert head is not None
+            entry = {**head, "last_seen": now, "url": provenance.get("url"),
+                     "http_status": provenance.get("http_status")}  # fmt: skip
+            pipe.lset(hkey, 0, json.dumps(entry))
+        else:
+            previous = head if head is not None and head.get("kind") != "visitor" else None
+            entry = history_entry(report, now, previous, kind, provenance)
+            if falling_off is not None and not grade_changed(json.loads(falling_off)):
+                # The entry pushed past the newest HISTORY_KEEP goes unless its grade changed.
+                pipe.lrem(hkey, -1, falling_off)
+                pipe.hincrby(site_key(site), "history_dropped", 1)
+            pipe.lpush(hkey, json.dumps(entry))
+        fields = {
+            "site": site,
+            "report_id": report["id"],
+            "scorer_version": report["scorer_version"],
+            "grade": report.get("grade") or "",
+            "score": "" if report.get("score") is None else str(report["score"]),
+            "url": provenance.get("url") or "",
+            "requested_url": provenance.get("requested_url") or "",
+            "http_status": str(provenance.get("http_status") or ""),
+            "title": provenance.get("title") or "",
+            "fetched_at": provenance.get("fetched_at") or now,
+            "verified_at": now,
+            "updated_at": now,
+            "checked_at": now,
+            "checked_epoch": repr(now_epoch),
+            "check_status": "verified",
+            "check_error": "",
+            "check_url": provenance.get("requested_url") or provenance.get("url") or "",
+        }
+        if kind in ("first", "policy_change"):
+            fields["policy_changed_at"] = now
+        elif kind == "method_change":
+            fields["rescored_at"] = now
+        skey = site_key(site)
+        pipe.hset(skey, mapping=fields)
+        pipe.hsetnx(skey, "first_seen", now)
+        pipe.zadd(site_index.NAME, {site: 0})
+        pipe.zadd(site_index.UPDATED, {site: now_epoch})
+        pipe.zadd(site_index.GRADE, {site: site_index.grade_value(report.get("grade"), report.get("score"))})
+        pipe.zadd(site_index.SCORE, {site: site_index.score_value(report.get("score"))})
+        pipe.sadd(prefix_key(site_hash(site)[:4]), site)
+        return entry
+
+    def record_check(self, site: str, status: str, error: str, url: str, now: str, now_epoch: float) -> bool:
+        """Note a verification that did not verify (fetch failed, not a policy); the grade stays.
+
+        Only an existing record is touched: a failed check never creates a site. Returns whether it did.
+        """
+        key = site_key(site)
+        fields = {"checked_at": now, "checked_epoch": repr(now_epoch), "check_status": status,
+                  "check_error": error, "check_url": url}  # fmt: skip
+        with self._available():
+            # A Lua-free check-then-set: a record is never deleted, so the race is harmless.
+            if not self.redis.exists(key):
+                return False
+            self.redis.hset(key, mapping=fields)
+        return True
+
+    def verified_grade(self, site: str) -> tuple[bool, str | None]:
+        """``(known, grade)`` from one HMGET of the site record: the badge's whole read.
+
+        ``grade`` is the verified grade only (None for a site known only from visitors' texts).
+        """
+        with self._available():
+            report_id, grade = self.redis.hmget(site_key(site), ["report_id", "grade"])
+        if not report_id:
+            return False, None
+        return True, grade.decode() if grade else None
+
+    def site_record(self, site: str) -> dict[str, Any] | None:
+        """The site hash alone (one read: the badge, the verification checks), None if unknown."""
+        with self._available():
+            row = self.redis.hgetall(site_key(site))
+        return decode_record(row) if row else None
 
     def get_site(self, site: str) -> dict[str, Any] | None:
-        """``{"site", "url", "updated_at", "first_seen", "current", "history"}`` or None if unknown."""
+        """The site record, its verified report (``current``), history, and whether a check is pending."""
         with self._available(), self.redis.pipeline(transaction=False) as pipe:
-            pipe.hgetall(_site_key(site))
-            pipe.lrange(_history_key(site), 0, -1)
-            row, history = pipe.execute()
+            pipe.hgetall(site_key(site))
+            pipe.lrange(history_key(site), 0, -1)
+            pipe.exists(pending_key(site))
+            row, history, pending = pipe.execute()
             if not row:
                 return None
-            summary = _summary(row)
-            raw_report = self.redis.get(row[b"report_key"].decode())
+            record = decode_record(row)
+            raw_report = None
+            if record.get("report_id") and record.get("scorer_version"):
+                raw_report = self.redis.get(report_key(record["report_id"], record["scorer_version"]))
         return {
-            "site": site,
-            "url": summary["url"],
-            "title": summary["title"],
-            "first_seen": summary["first_seen"],
-            "updated_at": summary["updated_at"],
+            "record": record,
             "current": json.loads(raw_report) if raw_report is not None else None,
             "history": [json.loads(raw) for raw in history],
+            "pending": bool(pending),
         }
+
+    def _summaries(self, sites: list[str]) -> list[dict[str, Any]]:
+        """Site summaries for ``sites`` in one round trip (missing ones dropped)."""
+        with self._available(), self.redis.pipeline(transaction=False) as pipe:
+            for site in sites:
+                pipe.hgetall(site_key(site))
+            rows = pipe.execute()
+        return [summary(decode_record(row)) for row in rows if row]
 
     def list_sites(
         self, limit: int, offset: int, query: str | None = None, sort: str = "updated"
     ) -> tuple[list[dict[str, Any]], int]:
-        """One page of site summaries and the total matching; ``query`` filters by substring of the name."""
-        if sort not in SORTS:
+        """One page of site summaries and the total matching; ``query`` keeps names starting with it.
+
+        Reads indexes only: the page's names from one sorted set, then their records (api.site_index).
+        """
+        if sort not in site_index.SORTS:
             raise ValueError(f"sort must be one of {SORTS}")
+        index, newest_first = site_index.SORTS[sort]
+        needle = site_index.search_prefix(query or "")
         with self._available():
-            if sort == "updated" and not query:
+            if not needle:
+                names, total = self._page_of(index, newest_first, offset, limit)
+            elif sort == "site":
+                low, high = site_index.prefix_range(needle)
                 with self.redis.pipeline(transaction=False) as pipe:
-                    pipe.zcard("pg:sites:updated")
-                    pipe.zrevrange("pg:sites:updated", offset, offset + limit - 1)
+                    pipe.zlexcount(site_index.NAME, low, high)
+                    pipe.zrange(site_index.NAME, low, high, bylex=True, offset=offset, num=limit)
                     total, names = pipe.execute()
-                return self._summaries([name.decode() for name in names]), int(total)
-            names = [name.decode() for name in self.redis.zrevrange("pg:sites:updated", 0, -1)]
-        if query:
-            needle = query.strip().lower()
-            names = [name for name in names if needle in name]
-        items = self._summaries(names)
-        if sort != "updated":
-            items.sort(key=_SORT_KEYS[sort])
-        return items[offset : offset + limit], len(items)
+            else:
+                names, total = self._matching_page(needle, index, newest_first, offset, limit)
+        return self._summaries([name.decode() for name in names]), int(total)
+
+    def _page_of(self, index: str, newest_first: bool, offset: int, limit: int) -> tuple[list[bytes], int]:
+        with self.redis.pipeline(transaction=False) as pipe:
+            pipe.zcard(index)
+            pipe.zrange(index, offset, offset + limit - 1, desc=newest_first)
+            total, names = pipe.execute()
+        return names, total
+
+    def _matching_page(
+        self, needle: str, index: str, newest_first: bool, offset: int, limit: int
+    ) -> tuple[list[bytes], int]:
+        """Names starting with ``needle``, in ``index`` order: a scratch intersection, O(matches)."""
+        low, high = site_index.prefix_range(needle)
+        scratch = f"pg:tmp:search:{uuid.uuid4().hex}"
+        with self.redis.pipeline(transaction=True) as pipe:
+            pipe.zrangestore(scratch, site_index.NAME, low, high, bylex=True)
+            # Weights 0 and 1: the scratch set's members with the sort index's scores.
+            pipe.zinterstore(scratch, {scratch: 0, index: 1})
+            pipe.zrange(scratch, offset, offset + limit - 1, desc=newest_first)
+            pipe.delete(scratch)
+            _, total, names, _ = pipe.execute()
+        return names, total
 
     def sites_with_prefix(self, prefix: str) -> list[dict[str, Any]]:
-        """Every known site whose sha256 hex starts with ``prefix`` (4 lowercase hex), nothing else."""
+        """Every verified site whose sha256 hex starts with ``prefix`` (4 lowercase hex), nothing else."""
         with self._available():
-            names = sorted(name.decode() for name in self.redis.smembers(_prefix_key(prefix)))
+            names = sorted(name.decode() for name in self.redis.smembers(prefix_key(prefix)))
         return [
             {
                 "site": item["site"],
@@ -329,27 +492,22 @@ class SiteStore:
                 "updated_at": item["updated_at"],
             }
             for item in self._summaries(names)
+            if item["verified"]
         ]
 
+    # Verification bookkeeping ------------------------------------------------------------------
 
-def _summary(row: dict[bytes, bytes]) -> dict[str, Any]:
-    """A site hash from Redis -> the JSON shape of GET /api/v1/sites items."""
-    text = {key.decode(): value.decode() for key, value in row.items()}
-    return {
-        "site": text["site"],
-        "grade": text.get("grade") or None,
-        "score": int(text["score"]) if text.get("score") else None,
-        "updated_at": text.get("updated_at"),
-        "first_seen": text.get("first_seen"),
-        "url": text.get("url") or None,
-        "title": text.get("title") or None,
-        "report_id": text.get("report_id"),
-    }
+    def claim_verification(self, site: str, job_id: str, ttl_seconds: int) -> bool:
+        """Take the one pending-verification slot of ``site``; False if one is already pending."""
+        with self._available():
+            return bool(self.redis.set(pending_key(site), job_id, nx=True, ex=ttl_seconds))
 
+    def release_verification(self, site: str) -> None:
+        """Free the slot (the job finished, or could not be queued)."""
+        with self._available():
+            self.redis.delete(pending_key(site))
 
-# Best first: grade A before E (ungraded last), higher score first, names alphabetically.
-_SORT_KEYS: dict[str, Callable[[dict[str, Any]], Any]] = {
-    "grade": lambda item: (item["grade"] or "~", -(item["score"] or -1), item["site"]),
-    "score": lambda item: (-(item["score"] if item["score"] is not None else -1), item["site"]),
-    "site": lambda item: item["site"],
-}
+    def verification_pending(self, site: str) -> bool:
+        """Whether a verification of ``site`` is queued or running."""
+        with self._available():
+            return bool(self.redis.exists(pending_key(site)))

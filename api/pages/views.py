@@ -18,6 +18,8 @@ from api.pages.badge import badge_etag, badge_width, render_badge
 from api.pages.openapi_doc import build_api_doc, inline_parts, schema_anchor
 from api.pages.report_view import build_history, build_report_view, parse_timestamp
 from api.scoring_service import REPORT_ID, normalize_text, score_text
+from api.site_document import site_document
+from api.site_index import search_prefix
 
 #: Pasted policies up to this many characters. The longest OPP-115 policy is about 50,000
 #: characters; four times that leaves room while keeping one form post cheap to score.
@@ -177,9 +179,13 @@ def site_report(site: str) -> Any:
     data = _store().get_site(canonical)
     if data is None:
         return render_template("pages/site_not_found.html", site=canonical), 404
-    current = data.get("current") or {"url": data.get("url"), "risks": []}
+    site_doc = site_document(data)
+    current = site_doc["current"] or {"risks": []}
     report_id = current.get("id")
-    view = build_report_view({**current, "site": canonical}, text=_stored_text(report_id))
+    # url, title and dates are the site's (its verification), not the report's: reports hold findings only.
+    placed = {**current, "site": canonical, "url": site_doc["url"], "title": site_doc["title"],
+              "scored_at": (site_doc["verification"] or {}).get("verified_at")}  # fmt: skip
+    view = build_report_view(placed, text=_stored_text(report_id))
     titles = {risk.id: risk.title for risk in view.risks}
     site_url = url_for("pages.site_report", site=canonical, _external=True)
     badge_url = url_for("pages.site_badge", site=canonical, _external=True)
@@ -191,21 +197,13 @@ def site_report(site: str) -> Any:
         "pages/report.html",
         view=view,
         site=canonical,
-        history=build_history(data.get("history") or [], titles),
+        history=build_history(site_doc["history"], titles),
         cached_notice="",
         policy_link=_linkable(view.url),
         badge_url=url_for("pages.site_badge", site=canonical),
         badge_width=badge_width(view.grade),
         embed_html=embed_html,
     )
-
-
-def _search_term(raw: str) -> str:
-    """What to look for in site names: "https://www.Example.com/x" -> "example.com"."""
-    term = raw.strip().lower()[:253]
-    term = re.sub(r"^[a-z][a-z0-9+.-]*://", "", term)
-    term = term.split("/", 1)[0]
-    return term.removeprefix("www.")
 
 
 #: Highest page number honoured (25 million sites); beyond it Redis would refuse the offset.
@@ -223,7 +221,7 @@ def _page_number(raw: str | None) -> int:
 @bp.get("/sites")
 def site_list() -> str:
     """All graded sites: search by name, sort by grade, score, name or last update, paginated."""
-    query = _search_term(request.args.get("q", ""))
+    query = search_prefix(request.args.get("q", ""))
     sort = request.args.get("sort", "updated")
     if sort not in SORTS:
         sort = "updated"
@@ -262,11 +260,11 @@ def site_badge(site: str) -> Response:
     canonical = normalize_site(site)
     status, grade, message, max_age = 200, None, None, UNGRADED_BADGE_MAX_AGE
     try:
-        data = _store().get_site(canonical) if canonical else None
+        # One read of the site record: the badge is the verified grade or nothing.
+        verified, grade = _store().verified_grade(canonical) if canonical else (False, None)
     except StoreUnavailable:
-        data, status, message, max_age = None, 503, "unavailable", 0
-    if data is not None:
-        grade = (data.get("current") or {}).get("grade") or _history_grade(data)
+        verified, status, message, max_age = False, 503, "unavailable", 0
+    if verified:
         max_age = BADGE_MAX_AGE
     svg = render_badge(grade, message)
     response = Response(svg, status=status, mimetype="image/svg+xml")
@@ -277,11 +275,6 @@ def site_badge(site: str) -> Response:
     response.headers["Cache-Control"] = f"public, max-age={max_age}"
     response.make_conditional(request)  # 304 with no body when If-None-Match matches
     return response
-
-
-def _history_grade(data: dict[str, Any]) -> str | None:
-    history = data.get("history") or []
-    return history[0].get("grade") if history and isinstance(history[0], dict) else None
 
 
 # API docs --------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from werkzeug.exceptions import UnsupportedMediaType
 
 from api import scoring_service
 from api.resources._blueprint import Blueprint
-from api.schemas import ReportSchema, ScoreRequestSchema
+from api.schemas import ScoreAnswerSchema, ScoreRequestSchema
 
 blp = Blueprint("score", __name__, url_prefix="/api/v1", description="Score a privacy policy text.")
 
@@ -27,7 +27,7 @@ class Score(MethodView):
     """Score endpoint."""
 
     @blp.arguments(ScoreRequestSchema)
-    @blp.response(200, ReportSchema)
+    @blp.response(200, ScoreAnswerSchema)
     @blp.alt_response(413, description="Text over MAX_TEXT_BYTES")
     @blp.alt_response(415, description="Body is not JSON")
     @blp.alt_response(429, description="Rate limit exceeded (see Retry-After)")

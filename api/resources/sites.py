@@ -12,6 +12,7 @@ from werkzeug.exceptions import NotFound
 from api.domains import normalize_site
 from api.errors import InputError
 from api.resources._blueprint import Blueprint
+from api.site_document import site_document
 from api.schemas import PrefixSchema, SiteListQuerySchema, SiteListSchema, SiteSchema
 
 blp = Blueprint("sites", __name__, url_prefix="/api/v1", description="Per-site reports and history.")
@@ -32,7 +33,10 @@ class Sites(MethodView):
     @blp.response(200, SiteListSchema)
     @blp.alt_response(503, description="Redis unavailable")
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
-        """Sites with their grade, score and update time, most recently scored first by default."""
+        """Sites with their verified grade, score and update time, most recently updated first by default.
+
+        ``q`` keeps the sites whose name starts with it (``www.`` and a scheme are ignored).
+        """
         items, total = _store().list_sites(query["limit"], query["offset"], query["q"], query["sort"])
         return {"items": items, "total": total, "limit": query["limit"], "offset": query["offset"]}
 
@@ -63,12 +67,14 @@ class Site(MethodView):
     @blp.alt_response(404, description="Site not graded yet")
     @blp.alt_response(503, description="Redis unavailable")
     def get(self, site: str) -> dict[str, Any]:
-        """The site's current report and every policy version seen, newest first.
+        """The site's verified report with its provenance, the latest visitor report, and its history.
 
-        ``www.example.co.uk`` (or any subdomain, or a URL) is looked up as ``example.co.uk``.
+        ``www.example.co.uk`` (or any subdomain, or a URL) is looked up as ``example.co.uk``. ``grade``,
+        ``score``, ``url`` and ``current`` come only from text the service fetched itself
+        (``verified: true``); a site known only from visitors' texts has them null.
         """
         name = normalize_site(site)
-        record = _store().get_site(name) if name else None
-        if record is None:
+        data = _store().get_site(name) if name else None
+        if data is None:
             raise NotFound("No report for that site yet.")
-        return record
+        return site_document(data)

@@ -16,7 +16,10 @@ from api.domains import normalize_site, registrable_domain, site_for_url, site_h
         ("https://example.com/legal/privacy#top", "example.com"),
         ("http://shop.blog.example.com.au/p", "example.com.au"),
         ("https://WWW.Example.ORG./Privacy", "example.org"),
-        ("https://user:pw@sub.example.net:8443/p", "example.net"),
+        ("https://sub.example.net:8443/p", "example.net"),
+        # WHATWG parsing, as a browser does: "\\" ends the host, so this opens evil.example.
+        ("https://evil.example\\@google.com/privacy", "evil.example"),
+        ("http://0x7f000001/p", "127.0.0.1"),  # browsers' IPv4 forms are canonicalised
         ("https://alice.github.io/privacy", "alice.github.io"),  # private-section suffix
         ("http://127.0.0.1:8080/privacy.html", "127.0.0.1"),
         ("http://localhost:5000/privacy", "localhost"),
@@ -27,7 +30,14 @@ def test_urls_map_to_their_registrable_domain(url: str, site: str) -> None:
     assert site_for_url(url) == site
 
 
-@pytest.mark.parametrize("url", [None, "", "https://", "https://co.uk/privacy", "not a url", "http://[bad/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        None, "", "https://", "https://co.uk/privacy", "not a url", "http://[bad/",
+        # userinfo is refused (a 422 at the API), so it names no site either
+        "https://user:pw@sub.example.net:8443/p", "https://google.com@evil.example/",
+    ],
+)
 def test_urls_without_a_registrable_domain_give_none(url: str | None) -> None:
     assert site_for_url(url) is None
 

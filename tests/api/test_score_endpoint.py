@@ -54,7 +54,8 @@ def test_same_text_twice_is_served_from_the_cache(client: Any, score_calls: list
     assert len(score_calls) == 1
     assert second.json["id"] == first.json["id"]
     assert second.json["risks"] == first.json["risks"]
-    assert second.json["scored_at"] == first.json["scored_at"]
+    # scored_at is the time of each answer: a stored report holds findings, not request dates.
+    assert second.json["scored_at"] >= first.json["scored_at"]
 
 
 def test_line_ending_and_edge_whitespace_variants_share_a_report(client: Any, score_calls: list[str]) -> None:

@@ -1,4 +1,4 @@
-"""api.store.SiteStore on a real Redis: report cache, site history, listing, prefix buckets, outages."""
+"""api.store.SiteStore on a real Redis: report cache, site records and history, indexes, prefix buckets, outages."""
 
 from __future__ import annotations
 
@@ -41,6 +41,16 @@ def store(redis_url: str) -> SiteStore:
     return SiteStore(connect(redis_url))
 
 
+def fetched(url: str = "https://www.example.com/privacy", when: str = "2025-01-01T00:00:00.000Z") -> dict:
+    """Provenance of a verification fetch of ``url``."""
+    return {"url": url, "requested_url": url, "http_status": 200, "fetched_at": when, "title": "Privacy"}
+
+
+def verify(store: SiteStore, site: str, report: dict[str, Any], when: str, epoch: float, **kwargs: Any) -> dict:
+    """Record ``report`` as ``site``'s verified report, fetched at ``when``."""
+    return store.record_verified(site, report, fetched(when=when), when, epoch, **kwargs)
+
+
 def test_report_round_trip_is_keyed_by_scorer_version(store: SiteStore) -> None:
     report = make_report("v1 text", "C", 60, ["broad_disclosure"], version="1")
     store.put_report(report)
@@ -52,10 +62,17 @@ def test_report_round_trip_is_keyed_by_scorer_version(store: SiteStore) -> None:
     assert store.get_report("0" * 64) is None
 
 
-def test_stored_reports_are_marked_cached(store: SiteStore) -> None:
-    report = {**make_report("t", "A", 95, []), "cached": False}
-    store.put_report(report)
-    assert store.cached_report(report["id"], "1")["cached"] is True
+def test_a_stored_report_holds_what_scoring_computed_and_nothing_about_a_request(store: SiteStore) -> None:
+    answer = {**make_report("t", "A", 95, []), "cached": False, "site": "example.com",
+              "scored_at": "2025-01-01T00:00:00.000Z", "verification": {"status": "queued"},
+              # A field a later scorer adds is kept as it is: the store does not whitelist findings.
+              "good_practices": [{"id": "clear_contact"}]}  # fmt: skip
+    store.put_report(answer)
+    stored = store.cached_report(answer["id"], "1")
+    for name in ("url", "title", "site", "cached", "scored_at", "verification"):
+        assert name not in stored, name
+    assert stored["good_practices"] == [{"id": "clear_contact"}]
+    assert stored["risks"] == answer["risks"] and stored["grade"] == "A"
 
 
 def test_history_records_each_distinct_version_newest_first(store: SiteStore) -> None:
@@ -63,14 +80,15 @@ def test_history_records_each_distinct_version_newest_first(store: SiteStore) ->
     second = make_report("second", "B", 75, ["broad_disclosure", "no_opt_out"])
     store.put_report(first)
     store.put_report(second)
-    store.record_site("example.com", first, "2025-01-01T00:00:00.000Z", 1.0)
-    store.record_site("example.com", first, "2025-01-02T00:00:00.000Z", 2.0)  # seen again
-    store.record_site("example.com", second, "2025-01-03T00:00:00.000Z", 3.0)
+    verify(store, "example.com", first, "2025-01-01T00:00:00.000Z", 1.0)
+    verify(store, "example.com", first, "2025-01-02T00:00:00.000Z", 2.0)  # seen again
+    verify(store, "example.com", second, "2025-01-03T00:00:00.000Z", 3.0)
 
     site = store.get_site("example.com")
     assert site["current"]["id"] == second["id"]
     assert [entry["id"] for entry in site["history"]] == [second["id"], first["id"]]
     newest, oldest = site["history"]
+    assert (oldest["kind"], newest["kind"]) == ("first", "policy_change")
     assert oldest["first_seen"] == "2025-01-01T00:00:00.000Z"
     assert oldest["last_seen"] == "2025-01-02T00:00:00.000Z"
     assert oldest["changes"] == {"added": [], "removed": [], "grade_from": None, "grade_to": "C"}
@@ -86,7 +104,7 @@ def test_returning_to_an_older_policy_is_a_new_history_entry(store: SiteStore) -
     a, b = make_report("a", "A", 90, []), make_report("b", "D", 40, ["no_opt_out"])
     for n, report in enumerate((a, b, a)):
         store.put_report(report)
-        store.record_site("example.com", report, f"2025-01-0{n + 1}T00:00:00.000Z", float(n))
+        verify(store, "example.com", report, f"2025-01-0{n + 1}T00:00:00.000Z", float(n))
     history = store.get_site("example.com")["history"]
     assert [entry["grade"] for entry in history] == ["A", "D", "A"]
     assert history[0]["changes"]["removed"] == ["no_opt_out"]
@@ -99,7 +117,7 @@ def test_concurrent_writers_lose_no_history(store: SiteStore, redis_url: str) ->
     def write(report: dict[str, Any]) -> None:
         own = SiteStore(connect(redis_url))  # one connection per writer, like separate workers
         barrier.wait()
-        own.record_site("busy.example", report, "2025-01-01T00:00:00.000Z", 1.0)
+        verify(own, "busy.example", report, "2025-01-01T00:00:00.000Z", 1.0)
 
     threads = [threading.Thread(target=write, args=(report,)) for report in reports]
     for thread in threads:
@@ -117,7 +135,7 @@ def test_unknown_site_is_none(store: SiteStore) -> None:
 def _record(store: SiteStore, site: str, grade: str, score: int, when: float) -> None:
     report = make_report(site, grade, score, [])
     store.put_report(report)
-    store.record_site(site, report, f"2025-01-01T00:00:{int(when):02d}.000Z", when)
+    verify(store, site, report, f"2025-01-01T00:00:{int(when):02d}.000Z", when)
 
 
 def test_list_sites_pages_by_most_recent(store: SiteStore) -> None:
@@ -177,7 +195,9 @@ def test_store_raises_store_unavailable_when_redis_is_down(closed_redis_url: str
         lambda: store.sites_with_prefix("abcd"),
         lambda: store.get_report(report["id"]),
         lambda: store.put_report(report),
-        lambda: store.record_site("example.com", report, "2025-01-01T00:00:00.000Z", 1.0),
+        lambda: verify(store, "example.com", report, "2025-01-01T00:00:00.000Z", 1.0),
+        lambda: store.record_submission("example.com", report["id"], None, "2025-01-01T00:00:00.000Z", 1.0),
+        lambda: store.verified_grade("example.com"),
     ]
     for call in calls:
         with pytest.raises(StoreUnavailable):
@@ -282,3 +302,123 @@ def test_text_reads_raise_store_unavailable_when_redis_is_down(closed_redis_url:
     ):
         with pytest.raises(StoreUnavailable):
             call()
+
+
+# Site records: verified versus visitor-reported ----------------------------------------------------
+
+
+def test_two_sites_sharing_one_text_keep_their_own_urls(store: SiteStore) -> None:
+    shared = make_report("one text, two sites", "B", 75, [])
+    store.put_report(shared)
+    store.record_verified("one.example", shared, fetched("https://one.example/privacy"), "2025-01-01T00:00:00Z", 1)
+    store.record_verified("two.example", shared, fetched("https://two.example/legal"), "2025-01-02T00:00:00Z", 2)
+    one, two = store.get_site("one.example"), store.get_site("two.example")
+    assert one["record"]["url"] == "https://one.example/privacy"
+    assert two["record"]["url"] == "https://two.example/legal"
+    assert one["current"]["id"] == two["current"]["id"] == shared["id"]
+    assert "url" not in one["current"]  # the report itself names no site
+    assert one["history"][0]["url"] == "https://one.example/privacy"
+
+
+def test_a_visitor_submission_lists_the_site_without_a_grade(store: SiteStore) -> None:
+    report = make_report("visitor text", "A", 95, [])
+    store.put_report(report)
+    store.record_submission("shop.example", report["id"], "https://shop.example/p", "2025-01-01T00:00:00Z", 5.0)
+    record = store.site_record("shop.example")
+    assert record["submitted_report_id"] == report["id"] and not record.get("report_id")
+    assert store.verified_grade("shop.example") == (False, None)
+    (item,), total = store.list_sites(10, 0)
+    assert (total, item["site"], item["verified"], item["grade"], item["url"]) == (
+        1, "shop.example", False, None, None,
+    )  # fmt: skip
+    assert store.sites_with_prefix(site_hash("shop.example")[:4]) == []  # buckets hold verified sites only
+    assert store.get_site("shop.example")["current"] is None
+
+
+def test_verification_after_a_submission_grades_the_site_and_keeps_first_seen(store: SiteStore) -> None:
+    visitor = make_report("visitor text", "A", 95, [])
+    fetched_report = make_report("fetched text", "D", 45, ["no_opt_out"])
+    store.record_submission("shop.example", visitor["id"], None, "2025-01-01T00:00:00Z", 1.0)
+    store.put_report(fetched_report)
+    verify(store, "shop.example", fetched_report, "2025-01-02T00:00:00Z", 2.0)
+    record = store.site_record("shop.example")
+    assert (record["grade"], record["first_seen"]) == ("D", "2025-01-01T00:00:00Z")
+    assert record["submitted_report_id"] == visitor["id"]  # kept beside it, for the page to compare
+    assert store.verified_grade("shop.example") == (True, "D")
+    # A later submission changes nothing about the grade or the order of the lists.
+    store.record_submission("shop.example", visitor["id"], None, "2025-01-03T00:00:00Z", 3.0)
+    assert store.verified_grade("shop.example") == (True, "D")
+    assert store.list_sites(10, 0, sort="grade")[0][0]["grade"] == "D"
+
+
+def test_a_failed_check_keeps_the_grade_and_never_creates_a_site(store: SiteStore) -> None:
+    assert store.record_check("ghost.example", "fetch_failed", "timed out", "https://ghost.example/", "t", 1) is False
+    assert store.site_record("ghost.example") is None
+    report = make_report("kept", "B", 72, [])
+    store.put_report(report)
+    verify(store, "kept.example", report, "2025-01-01T00:00:00Z", 1.0)
+    assert store.record_check("kept.example", "fetch_failed", "HTTP 503", "https://kept.example/", "later", 2)
+    record = store.site_record("kept.example")
+    assert (record["grade"], record["report_id"], record["check_status"]) == ("B", report["id"], "fetch_failed")
+
+
+def test_the_same_text_rescored_is_a_method_change(store: SiteStore) -> None:
+    old = make_report("policy", "C", 60, ["no_opt_out"], version="1")
+    new = make_report("policy", "B", 72, [], version="2")
+    verify(store, "example.com", old, "2025-01-01T00:00:00Z", 1.0)
+    entry = verify(store, "example.com", new, "2025-02-01T00:00:00Z", 2.0, rescore=True)
+    assert entry["kind"] == "method_change"
+    record = store.site_record("example.com")
+    assert (record["scorer_version"], record["grade"], record["rescored_at"]) == ("2", "B", "2025-02-01T00:00:00Z")
+    assert record["policy_changed_at"] == "2025-01-01T00:00:00Z"  # the policy itself did not change
+
+
+def test_history_keeps_the_newest_versions_and_every_grade_change(
+    store: SiteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import api.store
+
+    monkeypatch.setattr(api.store, "HISTORY_KEEP", 5)
+    grades = ["C", "C", "B", "B", "B", "B", "A", "A", "A", "A", "A", "A", "A", "A"]  # 14 versions
+    for n, grade in enumerate(grades):
+        verify(store, "busy.example", make_report(f"v{n}", grade, 50, []), f"2025-01-01T00:00:{n:02d}Z", n)
+    history = store.get_site("busy.example")["history"]
+    seen = [int(entry["first_seen"][-3:-1]) for entry in history]
+    # Newest 5 (13..9), then the versions that changed the grade: 6 (B->A), 2 (C->B), 0 (first).
+    assert seen == [13, 12, 11, 10, 9, 6, 2, 0]
+    assert store.site_record("busy.example")["history_dropped"] == len(grades) - len(seen)
+
+
+def _verified_and_visitor_sites(store: SiteStore) -> None:
+    for site, grade, score, when in [("apple.example", "B", 75, 3), ("apricot.example", "A", 90, 1),
+                                     ("banana.example", "E", 20, 2)]:  # fmt: skip
+        _record(store, site, grade, score, when)
+    store.record_submission("avocado.example", "f" * 64, None, "2025-01-01T00:00:09.000Z", 9.0)
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("grade", ["apricot.example", "apple.example", "banana.example", "avocado.example"]),
+        ("score", ["apricot.example", "apple.example", "banana.example", "avocado.example"]),
+        ("site", ["apple.example", "apricot.example", "avocado.example", "banana.example"]),
+        ("updated", ["avocado.example", "apple.example", "banana.example", "apricot.example"]),
+    ],
+)
+def test_unverified_sites_sort_after_every_graded_one(store: SiteStore, sort: str, expected: list[str]) -> None:
+    _verified_and_visitor_sites(store)
+    items, total = store.list_sites(10, 0, sort=sort)
+    assert ([item["site"] for item in items], total) == (expected, 4)
+
+
+@pytest.mark.parametrize("sort", ["grade", "score", "site", "updated"])
+def test_name_prefix_search_pages_in_every_order(store: SiteStore, sort: str) -> None:
+    _verified_and_visitor_sites(store)
+    everything, _ = store.list_sites(10, 0, sort=sort)
+    expected = [item["site"] for item in everything if item["site"].startswith("ap")]
+    first, total = store.list_sites(1, 0, query="https://www.AP", sort=sort)
+    second, _ = store.list_sites(1, 1, query="ap", sort=sort)
+    assert total == 2
+    assert [item["site"] for item in first + second] == expected
+    assert store.list_sites(10, 0, query="zz", sort=sort) == ([], 0)
+    assert not any(key.startswith(b"pg:tmp") for key in store.redis.keys("*"))  # scratch sets are gone

@@ -137,8 +137,8 @@ def store(app: Any) -> Any:
 
 @pytest.fixture
 def seed(store: Any) -> Callable[..., dict[str, Any]]:
-    """``seed(site, report, when=..., epoch=..., text=...)`` stores a report (and its policy text,
-    if given) and records it for ``site``."""
+    """``seed(site, report, when=..., epoch=..., text=...)`` stores a report (and its policy text, if
+    given) and records it as ``site``'s verified report, fetched from the report's ``url`` at ``when``."""
 
     def _seed(
         site: str,
@@ -148,8 +148,11 @@ def seed(store: Any) -> Callable[..., dict[str, Any]]:
         text: str | None = None,
     ) -> dict[str, Any]:
         report = {**report, "site": site}
+        when = when or report["scored_at"]
         store.put_report(report, text=text)
-        store.record_site(site, report, when or report["scored_at"], epoch)
+        provenance = {"url": report.get("url"), "requested_url": report.get("url"), "http_status": 200,
+                      "fetched_at": when, "title": report.get("title")}  # fmt: skip
+        store.record_verified(site, report, provenance, when, epoch)
         return report
 
     return _seed

@@ -41,11 +41,19 @@ def test_site_page_renders_hostile_quote_and_url_as_text(client, seed, hostile_r
     assert html.escape(HOSTILE_URL, quote=True).replace("&quot;", "&#34;").replace("&#x27;", "&#39;") in page
 
 
-def test_report_permalink_escapes_title(client, seed, hostile_report) -> None:
+def test_site_page_escapes_the_page_title(client, seed, hostile_report) -> None:
+    # The title belongs to the site's record (reports hold findings only), so the site page shows it.
+    seed("evil.example", hostile_report)
+    page = client.get("/sites/evil.example").data.decode()
+    assert_inert(page)
+    assert "&lt;img src=x onerror=&#34;alert(4)&#34;&gt;" in page
+
+
+def test_report_permalink_is_inert(client, seed, hostile_report) -> None:
     report = seed("evil.example", hostile_report)
     page = client.get(f"/reports/{report['id']}").data.decode()
     assert_inert(page)
-    assert "&lt;img src=x onerror=&#34;alert(4)&#34;&gt;" in page
+    assert "&lt;script&gt;alert(&#34;pwned&#34;)&lt;/script&gt;" in page
 
 
 def test_search_query_is_escaped(client, seed) -> None:
