@@ -6,6 +6,7 @@ import hashlib
 import ipaddress
 import re
 from functools import lru_cache
+
 from publicsuffixlist import PublicSuffixList
 
 from api.urls import UrlError, parse_web_url
@@ -40,7 +41,7 @@ def _is_hostname(host: str) -> bool:
 
 
 def host_of(url: str) -> str | None:
-    """The lowercase hostname of an http(s) URL as a browser parses it (api.urls), or None when there is none."""
+    """The lowercase hostname of an http(s) URL as a browser parses it (api.urls), else None."""
     try:
         return parse_web_url(url.strip()).host or None
     except UrlError:

@@ -186,7 +186,9 @@ class CheckSchema(ma.Schema):
 
     checked_at = fields.String()
     status = fields.String(
-        metadata={"description": "verified | fetch_failed | not_a_policy | blocked (refused by the SSRF guard)"}
+        metadata={
+            "description": "verified | fetch_failed | not_a_policy | blocked (refused by the SSRF guard)"
+        }
     )
     error = fields.String(allow_none=True)
     url = fields.String(allow_none=True)

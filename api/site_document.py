@@ -1,4 +1,4 @@
-"""The JSON of one site (GET /api/v1/sites/<site>, the site page) from the store's record, report and history."""
+"""One site's JSON (GET /api/v1/sites/<site>, the site page) from its record, report and history."""
 
 from __future__ import annotations
 

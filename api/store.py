@@ -57,13 +57,31 @@ ANSWER_FIELDS = ("url", "site", "title", "cached", "scored_at", "verification")
 
 #: The site record's fields. Verified: report_id .. verified_at; visitor: submitted_*; check: checked_*.
 SITE_FIELDS = (
-    "site", "first_seen", "updated_at",
-    "report_id", "scorer_version", "grade", "score", "url", "requested_url", "http_status", "title",
-    "fetched_at", "verified_at", "policy_changed_at", "rescored_at",
-    "submitted_report_id", "submitted_url", "submitted_at",
-    "checked_at", "checked_epoch", "check_status", "check_error", "check_url",
+    "site",
+    "first_seen",
+    "updated_at",
+    "report_id",
+    "scorer_version",
+    "grade",
+    "score",
+    "url",
+    "requested_url",
+    "http_status",
+    "title",
+    "fetched_at",
+    "verified_at",
+    "policy_changed_at",
+    "rescored_at",
+    "submitted_report_id",
+    "submitted_url",
+    "submitted_at",
+    "checked_at",
+    "checked_epoch",
+    "check_status",
+    "check_error",
+    "check_url",
     "history_dropped",
-)  # fmt: skip
+)
 _INT_FIELDS = ("score", "http_status", "history_dropped")
 
 
@@ -261,15 +279,24 @@ class SiteStore:
 
     # Site records ------------------------------------------------------------------------------
 
-    def record_submission(self, site: str, report_id: str, url: str | None, now: str, now_epoch: float) -> None:
+    def record_submission(
+        self, site: str, report_id: str, url: str | None, now: str, now_epoch: float
+    ) -> None:
         """Note that a visitor sent the policy text ``report_id`` for ``site``: never its grade.
 
         A site first known this way is listed (ungraded, "not verified") until a fetch verifies it.
         """
         key = site_key(site)
         with self._available(), self.redis.pipeline(transaction=True) as pipe:
-            pipe.hset(key, mapping={"site": site, "submitted_report_id": report_id,
-                                    "submitted_url": url or "", "submitted_at": now})  # fmt: skip
+            pipe.hset(
+                key,
+                mapping={
+                    "site": site,
+                    "submitted_report_id": report_id,
+                    "submitted_url": url or "",
+                    "submitted_at": now,
+                },
+            )
             pipe.hsetnx(key, "first_seen", now)
             pipe.hsetnx(key, "updated_at", now)
             # NX: a verified site keeps its place in every order.
@@ -288,7 +315,7 @@ class SiteStore:
         now_epoch: float,
         rescore: bool = False,
     ) -> dict[str, Any]:
-        """Make ``report`` (scored from text this service fetched) the site's grade; returns its history entry.
+        """Make ``report`` (scored from text this service fetched) the site's grade; returns the new entry.
 
         ``provenance``: ``url`` (after redirects), ``requested_url``, ``http_status``, ``fetched_at``,
         ``title``. ``rescore`` marks a re-score of the stored text (a method change, never an alert).
@@ -302,8 +329,17 @@ class SiteStore:
                     pipe.watch(key)
                     head = [json.loads(raw) for raw in pipe.lrange(key, 0, 0)]
                     falling_off = pipe.lindex(key, HISTORY_KEEP - 1)
-                    entry = self._write_verified(pipe, site, report, provenance, now, now_epoch, rescore,
-                                                 head[0] if head else None, falling_off)  # fmt: skip
+                    entry = self._write_verified(
+                        pipe,
+                        site,
+                        report,
+                        provenance,
+                        now,
+                        now_epoch,
+                        rescore,
+                        head[0] if head else None,
+                        falling_off,
+                    )
                     pipe.execute()
                     return entry
                 except redis.WatchError:
@@ -328,8 +364,12 @@ class SiteStore:
         pipe.multi()
         if kind is None:
             assert head is not None
-            entry = {**head, "last_seen": now, "url": provenance.get("url"),
-                     "http_status": provenance.get("http_status")}  # fmt: skip
+            entry = {
+                **head,
+                "last_seen": now,
+                "url": provenance.get("url"),
+                "http_status": provenance.get("http_status"),
+            }
             pipe.lset(hkey, 0, json.dumps(entry))
         else:
             previous = head if head is not None and head.get("kind") != "visitor" else None
@@ -378,8 +418,13 @@ class SiteStore:
         Only an existing record is touched: a failed check never creates a site. Returns whether it did.
         """
         key = site_key(site)
-        fields = {"checked_at": now, "checked_epoch": repr(now_epoch), "check_status": status,
-                  "check_error": error, "check_url": url}  # fmt: skip
+        fields = {
+            "checked_at": now,
+            "checked_epoch": repr(now_epoch),
+            "check_status": status,
+            "check_error": error,
+            "check_url": url,
+        }
         with self._available():
             # A Lua-free check-then-set: a record is never deleted, so the race is harmless.
             if not self.redis.exists(key):

@@ -1,4 +1,4 @@
-"""Move a store written before issue 9 (layout 1) to the current layout; run on start and by ``policygrade migrate``.
+"""Move a store written before issue 9 (layout 1) up to date: on start, or ``policygrade migrate``.
 
 Layout 1 kept url, site, title, scored_at and cached inside every report, and gave a site the grade of
 whatever text a client posted. Nothing of that was verified, so the migration keeps it as what it
@@ -90,7 +90,9 @@ def migrate(client: redis.Redis) -> MigrationResult:
             pipe.delete(_OLD_SITES)
             pipe.set(SCHEMA_KEY, SCHEMA_VERSION)
             pipe.execute()
-        log.info("store migrated to layout %d: %d reports, %d sites", SCHEMA_VERSION, result.reports, result.sites)
+        log.info(
+            "store migrated to layout %d: %d reports, %d sites", SCHEMA_VERSION, result.reports, result.sites
+        )
         return result
     finally:
         client.delete(LOCK_KEY)
@@ -109,8 +111,12 @@ def _migrate_reports(client: redis.Redis) -> int:
             log.warning("migration: %s is not JSON; left as it is", key.decode(errors="replace"))
             continue
         if isinstance(report, dict) and any(name in report for name in ANSWER_FIELDS):
-            client.set(key, json.dumps({k: v for k, v in report.items() if k not in ANSWER_FIELDS},
-                                       separators=(",", ":")))  # fmt: skip
+            client.set(
+                key,
+                json.dumps(
+                    {k: v for k, v in report.items() if k not in ANSWER_FIELDS}, separators=(",", ":")
+                ),
+            )
             changed += 1
     return changed
 
@@ -136,12 +142,15 @@ def _migrate_site(client: redis.Redis, site: str, updated_epoch: float) -> str |
     with client.pipeline(transaction=True) as pipe:
         if row.get("report_key") or row.get("grade"):  # still layout 1 (a re-run skips this)
             pipe.hdel(site_key(site), *_OLD_SITE_FIELDS)
-            pipe.hset(site_key(site), mapping={
-                "site": site,
-                "submitted_report_id": row.get("report_id", ""),
-                "submitted_url": url,
-                "submitted_at": row.get("updated_at", ""),
-            })  # fmt: skip
+            pipe.hset(
+                site_key(site),
+                mapping={
+                    "site": site,
+                    "submitted_report_id": row.get("report_id", ""),
+                    "submitted_url": url,
+                    "submitted_at": row.get("updated_at", ""),
+                },
+            )
             pipe.delete(history_key(site))
             if history:
                 pipe.rpush(history_key(site), *(json.dumps(entry) for entry in history))
@@ -160,7 +169,9 @@ def _migrate_site(client: redis.Redis, site: str, updated_epoch: float) -> str |
 
 def _visitor_history(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Layout-1 entries marked as visitor reports, capped: the newest HISTORY_KEEP and grade changes."""
-    marked = [{**entry, "kind": entry.get("kind") or "visitor"} for entry in entries if isinstance(entry, dict)]
+    marked = [
+        {**entry, "kind": entry.get("kind") or "visitor"} for entry in entries if isinstance(entry, dict)
+    ]
     # A visitor entry's grade_changed() reads its changes; the oldest one has grade_from None.
     return marked[:HISTORY_KEEP] + [
         entry for entry in marked[HISTORY_KEEP:] if grade_changed(entry) or entry is marked[-1]

@@ -58,6 +58,8 @@ def parse_web_url(raw: str, base: str | None = None) -> WebUrl:
     if not host:
         raise UrlError("Must have a host name.")
     port = int(parsed.port) if parsed.port else DEFAULT_PORTS[scheme]
+    if port == 0:
+        raise UrlError("Port 0 is not a port anything listens on.")
     return WebUrl(
         href=parsed.href,
         scheme=scheme,

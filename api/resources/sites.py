@@ -12,8 +12,8 @@ from werkzeug.exceptions import NotFound
 from api.domains import normalize_site
 from api.errors import InputError
 from api.resources._blueprint import Blueprint
-from api.site_document import site_document
 from api.schemas import PrefixSchema, SiteListQuerySchema, SiteListSchema, SiteSchema
+from api.site_document import site_document
 
 blp = Blueprint("sites", __name__, url_prefix="/api/v1", description="Per-site reports and history.")
 

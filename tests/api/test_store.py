@@ -1,4 +1,4 @@
-"""api.store.SiteStore on a real Redis: report cache, site records and history, indexes, prefix buckets, outages."""
+"""api.store.SiteStore on a real Redis: report cache, site records, history, indexes, buckets, outages."""
 
 from __future__ import annotations
 
@@ -46,7 +46,9 @@ def fetched(url: str = "https://www.example.com/privacy", when: str = "2025-01-0
     return {"url": url, "requested_url": url, "http_status": 200, "fetched_at": when, "title": "Privacy"}
 
 
-def verify(store: SiteStore, site: str, report: dict[str, Any], when: str, epoch: float, **kwargs: Any) -> dict:
+def verify(
+    store: SiteStore, site: str, report: dict[str, Any], when: str, epoch: float, **kwargs: Any
+) -> dict:
     """Record ``report`` as ``site``'s verified report, fetched at ``when``."""
     return store.record_verified(site, report, fetched(when=when), when, epoch, **kwargs)
 
@@ -63,10 +65,15 @@ def test_report_round_trip_is_keyed_by_scorer_version(store: SiteStore) -> None:
 
 
 def test_a_stored_report_holds_what_scoring_computed_and_nothing_about_a_request(store: SiteStore) -> None:
-    answer = {**make_report("t", "A", 95, []), "cached": False, "site": "example.com",
-              "scored_at": "2025-01-01T00:00:00.000Z", "verification": {"status": "queued"},
-              # A field a later scorer adds is kept as it is: the store does not whitelist findings.
-              "good_practices": [{"id": "clear_contact"}]}  # fmt: skip
+    answer = {
+        **make_report("t", "A", 95, []),
+        "cached": False,
+        "site": "example.com",
+        "scored_at": "2025-01-01T00:00:00.000Z",
+        "verification": {"status": "queued"},
+        # A field a later scorer adds is kept as it is: the store does not whitelist findings.
+        "good_practices": [{"id": "clear_contact"}],
+    }
     store.put_report(answer)
     stored = store.cached_report(answer["id"], "1")
     for name in ("url", "title", "site", "cached", "scored_at", "verification"):
@@ -310,8 +317,12 @@ def test_text_reads_raise_store_unavailable_when_redis_is_down(closed_redis_url:
 def test_two_sites_sharing_one_text_keep_their_own_urls(store: SiteStore) -> None:
     shared = make_report("one text, two sites", "B", 75, [])
     store.put_report(shared)
-    store.record_verified("one.example", shared, fetched("https://one.example/privacy"), "2025-01-01T00:00:00Z", 1)
-    store.record_verified("two.example", shared, fetched("https://two.example/legal"), "2025-01-02T00:00:00Z", 2)
+    store.record_verified(
+        "one.example", shared, fetched("https://one.example/privacy"), "2025-01-01T00:00:00Z", 1
+    )
+    store.record_verified(
+        "two.example", shared, fetched("https://two.example/legal"), "2025-01-02T00:00:00Z", 2
+    )
     one, two = store.get_site("one.example"), store.get_site("two.example")
     assert one["record"]["url"] == "https://one.example/privacy"
     assert two["record"]["url"] == "https://two.example/legal"
@@ -323,14 +334,20 @@ def test_two_sites_sharing_one_text_keep_their_own_urls(store: SiteStore) -> Non
 def test_a_visitor_submission_lists_the_site_without_a_grade(store: SiteStore) -> None:
     report = make_report("visitor text", "A", 95, [])
     store.put_report(report)
-    store.record_submission("shop.example", report["id"], "https://shop.example/p", "2025-01-01T00:00:00Z", 5.0)
+    store.record_submission(
+        "shop.example", report["id"], "https://shop.example/p", "2025-01-01T00:00:00Z", 5.0
+    )
     record = store.site_record("shop.example")
     assert record["submitted_report_id"] == report["id"] and not record.get("report_id")
     assert store.verified_grade("shop.example") == (False, None)
     (item,), total = store.list_sites(10, 0)
     assert (total, item["site"], item["verified"], item["grade"], item["url"]) == (
-        1, "shop.example", False, None, None,
-    )  # fmt: skip
+        1,
+        "shop.example",
+        False,
+        None,
+        None,
+    )
     assert store.sites_with_prefix(site_hash("shop.example")[:4]) == []  # buckets hold verified sites only
     assert store.get_site("shop.example")["current"] is None
 
@@ -352,14 +369,21 @@ def test_verification_after_a_submission_grades_the_site_and_keeps_first_seen(st
 
 
 def test_a_failed_check_keeps_the_grade_and_never_creates_a_site(store: SiteStore) -> None:
-    assert store.record_check("ghost.example", "fetch_failed", "timed out", "https://ghost.example/", "t", 1) is False
+    assert (
+        store.record_check("ghost.example", "fetch_failed", "timed out", "https://ghost.example/", "t", 1)
+        is False
+    )
     assert store.site_record("ghost.example") is None
     report = make_report("kept", "B", 72, [])
     store.put_report(report)
     verify(store, "kept.example", report, "2025-01-01T00:00:00Z", 1.0)
     assert store.record_check("kept.example", "fetch_failed", "HTTP 503", "https://kept.example/", "later", 2)
     record = store.site_record("kept.example")
-    assert (record["grade"], record["report_id"], record["check_status"]) == ("B", report["id"], "fetch_failed")
+    assert (record["grade"], record["report_id"], record["check_status"]) == (
+        "B",
+        report["id"],
+        "fetch_failed",
+    )
 
 
 def test_the_same_text_rescored_is_a_method_change(store: SiteStore) -> None:
@@ -369,7 +393,11 @@ def test_the_same_text_rescored_is_a_method_change(store: SiteStore) -> None:
     entry = verify(store, "example.com", new, "2025-02-01T00:00:00Z", 2.0, rescore=True)
     assert entry["kind"] == "method_change"
     record = store.site_record("example.com")
-    assert (record["scorer_version"], record["grade"], record["rescored_at"]) == ("2", "B", "2025-02-01T00:00:00Z")
+    assert (record["scorer_version"], record["grade"], record["rescored_at"]) == (
+        "2",
+        "B",
+        "2025-02-01T00:00:00Z",
+    )
     assert record["policy_changed_at"] == "2025-01-01T00:00:00Z"  # the policy itself did not change
 
 
@@ -390,8 +418,11 @@ def test_history_keeps_the_newest_versions_and_every_grade_change(
 
 
 def _verified_and_visitor_sites(store: SiteStore) -> None:
-    for site, grade, score, when in [("apple.example", "B", 75, 3), ("apricot.example", "A", 90, 1),
-                                     ("banana.example", "E", 20, 2)]:  # fmt: skip
+    for site, grade, score, when in [
+        ("apple.example", "B", 75, 3),
+        ("apricot.example", "A", 90, 1),
+        ("banana.example", "E", 20, 2),
+    ]:
         _record(store, site, grade, score, when)
     store.record_submission("avocado.example", "f" * 64, None, "2025-01-01T00:00:09.000Z", 9.0)
 
@@ -405,7 +436,9 @@ def _verified_and_visitor_sites(store: SiteStore) -> None:
         ("updated", ["avocado.example", "apple.example", "banana.example", "apricot.example"]),
     ],
 )
-def test_unverified_sites_sort_after_every_graded_one(store: SiteStore, sort: str, expected: list[str]) -> None:
+def test_unverified_sites_sort_after_every_graded_one(
+    store: SiteStore, sort: str, expected: list[str]
+) -> None:
     _verified_and_visitor_sites(store)
     items, total = store.list_sites(10, 0, sort=sort)
     assert ([item["site"] for item in items], total) == (expected, 4)
