@@ -32,6 +32,15 @@ DEFAULTS: dict[str, Any] = {
     "WARM_UP": True,
     # Registers GET /bench/constant (a bare endpoint for bench/api.py); off in production.
     "BENCH_ENDPOINT": False,
+    # Verification (issue 9): a site checked within VERIFY_INTERVAL seconds is not fetched again,
+    # unless a visitor sends a text whose hash differs from the verified one: then at most once per
+    # VERIFY_CHANGED_INTERVAL. VERIFY_ENABLED=0 queues nothing (visitor texts are still noted).
+    "VERIFY_INTERVAL": 24 * 3600,
+    "VERIFY_CHANGED_INTERVAL": 3600,
+    "VERIFY_ENABLED": True,
+    # For tests and local use only (api.verify.guard): "host=address:port,..." and 1/0.
+    "FETCH_HOST_MAP": "",
+    "FETCH_ALLOW_PRIVATE": False,
 }
 
 _TRUE = {"1", "true", "yes", "on"}

@@ -141,47 +141,60 @@ def warm_up() -> None:
     )
 
 
+def report_for(store: Any, normalized: str, url: str | None = None) -> tuple[dict[str, Any], bool]:
+    """``(report, cached)`` for normalized text: the stored one for this scorer version, else scored now.
+
+    Shared by POST /api/v1/score and the verification worker. A Redis failure only costs the cache
+    (logged); ``scoring.ScoringInputError`` is the caller's to turn into its own error.
+    """
+    version = scorer_version()
+    rid = report_id(normalized)
+    try:
+        cached = store.cached_report(rid, version)
+    except StoreUnavailable:
+        log.warning("Redis unavailable: scoring %s without the cache", rid[:12])
+        cached = None
+    if cached is not None:
+        return cached, True
+    scored = scoring.score_policy(normalized, url=url)
+    report = {**scored.to_dict(), "id": rid, "scorer_version": version}
+    try:
+        store.put_report(report, text=normalized)
+    except StoreUnavailable:
+        log.warning("Redis unavailable: report %s not cached", rid[:12])
+    return report, False
+
+
 def score_text(text: Any, url: Any = None, title: Any = None) -> dict[str, Any]:
     """The POST /api/v1/score response body for ``text`` (InputError / TextTooLarge for bad input).
 
-    The stored report is what scoring computed (api.store.stored_report); ``url``, ``site``, ``title``,
-    ``cached`` and ``scored_at`` describe this answer only and are added to the copy returned.
+    The answer is the report of exactly this text. It never grades a site: a url naming a site
+    queues a verification (api.verify.requests), in which a worker fetches the url itself. A policy
+    text is noted on the site as "reported by a visitor, not verified"; any other text is not noted.
     """
     config = current_app.config
     validate_text(text, config["MAX_TEXT_BYTES"])
     validate_url(url, config["MAX_URL_LENGTH"])
     validate_title(title, config["MAX_TITLE_LENGTH"])
     services = current_app.extensions["policygrade"]
-    store = services.store
-    version = scorer_version()
     normalized = normalize_text(text)
-    rid = report_id(normalized)
     site = site_for_url(url)
     now, now_epoch = utc_now()
-
-    report: dict[str, Any] | None = None
     try:
-        report = store.cached_report(rid, version)
-    except StoreUnavailable:
-        log.warning("Redis unavailable: scoring %s without the cache", rid[:12])
-    cached = report is not None
-    if report is None:
-        try:
-            scored = scoring.score_policy(normalized, url=url)
-        except scoring.ScoringInputError as error:
-            raise InputError("text", str(error)) from None
-        report = {**scored.to_dict(), "id": rid, "scorer_version": version}
-        try:
-            store.put_report(report, text=normalized)
-        except StoreUnavailable:
-            log.warning("Redis unavailable: report %s not cached", rid[:12])
-    answer = {**report, "url": url, "site": site, "title": title, "cached": cached, "scored_at": now}
-    if site and report.get("is_policy"):
-        # Layout 2, before verification lands: the submitted text still grades the site, recorded
-        # with the submitter's url as its provenance (issue 9 replaces this with a verified fetch).
-        provenance = {"url": url, "requested_url": url, "title": title, "fetched_at": now}
-        try:
-            store.record_verified(site, report, provenance, now, now_epoch)
-        except StoreUnavailable:
-            log.warning("Redis unavailable: site %s not recorded", site)
-    return answer
+        report, cached = report_for(services.store, normalized, url=url)
+    except scoring.ScoringInputError as error:
+        raise InputError("text", str(error)) from None
+    verification: dict[str, Any] = {"status": "not_requested", "site": site, "job_id": None}
+    if site and url and report.get("is_policy"):
+        from api.verify.requests import request_verification
+
+        verification = request_verification(services, site, url, report["id"], now, now_epoch)
+    return {
+        **report,
+        "url": url,
+        "site": site,
+        "title": title,
+        "cached": cached,
+        "scored_at": now,
+        "verification": verification,
+    }

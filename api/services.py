@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, field
 from typing import Any
 
 import redis
+from rq import Queue
 
 from api.embedded import EmbeddedRedis
+from api.errors import StoreUnavailable
 from api.redis_client import connect, describe
 from api.scoring_service import scorer_version
 from api.store import SiteStore
@@ -27,9 +30,15 @@ class Services:
     redis_url: str
     #: The embedded server when this process started it (None with REDIS_URL or under gunicorn hooks).
     embedded: EmbeddedRedis | None = None
+    #: The app's settings (api.config), for code that runs outside a request too.
+    config: dict[str, Any] = field(default_factory=dict)
 
     #: The running scorer's version (part of every cache key).
     scorer_version = staticmethod(scorer_version)
+
+    def queue(self, name: str) -> Queue:
+        """The RQ queue ``name`` on the service's Redis (enqueueing only: workers use their own client)."""
+        return Queue(name, connection=self.redis)
 
     def close(self) -> None:
         """Drop connections and stop the embedded server if this process owns it."""
@@ -40,16 +49,30 @@ class Services:
             self.embedded = None
 
 
-def migrate_on_start(client: redis.Redis) -> None:
-    """Bring an older store layout up to date (api.store_migration); a failure is logged, never fatal."""
+def migrate_on_start(store: SiteStore, config: dict[str, Any]) -> None:
+    """Bring an older store layout up to date (api.store_migration) and queue a verification of every
+    site it found; a failure is logged, never fatal (the next start runs it again)."""
     try:
-        # Migration reads big stores page by page; the client's short timeouts are per command.
-        result = migrate(client)
+        result = migrate(store.redis)
     except redis.RedisError as error:
         log.warning("store migration did not finish (%s); it runs again on the next start", error)
         return
-    if result.ran:
-        log.info("store migrated: %d reports, %d sites now await verification", result.reports, result.sites)
+    if not result.ran:
+        return
+    log.info("store migrated: %d reports, %d sites now await verification", result.reports, result.sites)
+    if not config["VERIFY_ENABLED"]:
+        return
+    from api.verify import VERIFY_QUEUE
+    from api.verify.requests import PENDING_TTL, enqueue_verification
+
+    queue = Queue(VERIFY_QUEUE, connection=store.redis)
+    for site, url in result.to_verify:
+        job_id = f"verify-{uuid.uuid4().hex}"
+        try:
+            if store.claim_verification(site, job_id, PENDING_TTL):
+                enqueue_verification(queue, site, url, None, job_id)
+        except (redis.RedisError, StoreUnavailable) as error:
+            log.warning("verification of migrated site %s not queued: %s", site, error)
 
 
 def build_services(config: dict[str, Any]) -> Services:
@@ -73,9 +96,9 @@ def build_services(config: dict[str, Any]) -> Services:
         log.warning(
             "Redis at %s is unavailable (%s): scoring uncached, site endpoints 503", describe(url), error
         )
-    else:
-        migrate_on_start(client)
     store = SiteStore(
         client, memo_bytes=int(config["REPORT_MEMO_BYTES"]), max_text_bytes=int(config["MAX_TEXT_BYTES"])
     )
-    return Services(redis=client, store=store, redis_url=url, embedded=embedded)
+    if store.ping():
+        migrate_on_start(store, config)
+    return Services(redis=client, store=store, redis_url=url, embedded=embedded, config=dict(config))

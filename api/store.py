@@ -402,11 +402,18 @@ class SiteStore:
             fields["policy_changed_at"] = now
         elif kind == "method_change":
             fields["rescored_at"] = now
+        if rescore:
+            # Nothing was fetched: the verification and check times stay, and so does the site's
+            # place in "last updated" (a method change is not news about the site's policy).
+            for name in ("verified_at", "updated_at", "checked_at", "checked_epoch", "check_status",
+                         "check_error", "check_url"):  # fmt: skip
+                del fields[name]
         skey = site_key(site)
         pipe.hset(skey, mapping=fields)
         pipe.hsetnx(skey, "first_seen", now)
         pipe.zadd(site_index.NAME, {site: 0})
-        pipe.zadd(site_index.UPDATED, {site: now_epoch})
+        if not rescore:
+            pipe.zadd(site_index.UPDATED, {site: now_epoch})
         pipe.zadd(site_index.GRADE, {site: site_index.grade_value(report.get("grade"), report.get("score"))})
         pipe.zadd(site_index.SCORE, {site: site_index.score_value(report.get("score"))})
         pipe.sadd(prefix_key(site_hash(site)[:4]), site)
