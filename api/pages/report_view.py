@@ -85,6 +85,10 @@ class HistoryEntry:
     grade_from: str | None
     grade_to: str | None
     is_current: bool
+    #: first | policy_change | method_change (a re-score: no alert) | visitor (unverified, migrated)
+    kind: str = "policy_change"
+    scorer_version: str = ""
+    url: str | None = None
 
 
 def parse_timestamp(value: Any) -> Timestamp | None:
@@ -219,6 +223,9 @@ def build_history(history: list[dict[str, Any]], risk_titles: dict[str, str]) ->
                 grade_from=_grade(changes.get("grade_from")),
                 grade_to=_grade(changes.get("grade_to")),
                 is_current=index == 0,
+                kind=str(item.get("kind") or "policy_change"),
+                scorer_version=str(item.get("scorer_version") or ""),
+                url=item.get("url") if isinstance(item.get("url"), str) else None,
             )
         )
     return tuple(entries)

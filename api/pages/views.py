@@ -183,8 +183,9 @@ def site_report(site: str) -> Any:
     current = site_doc["current"] or {"risks": []}
     report_id = current.get("id")
     # url, title and dates are the site's (its verification), not the report's: reports hold findings only.
+    verification = site_doc["verification"] or {}
     placed = {**current, "site": canonical, "url": site_doc["url"], "title": site_doc["title"],
-              "scored_at": (site_doc["verification"] or {}).get("verified_at")}  # fmt: skip
+              "scored_at": verification.get("verified_at")}  # fmt: skip
     view = build_report_view(placed, text=_stored_text(report_id))
     titles = {risk.id: risk.title for risk in view.risks}
     site_url = url_for("pages.site_report", site=canonical, _external=True)
@@ -198,6 +199,12 @@ def site_report(site: str) -> Any:
         view=view,
         site=canonical,
         history=build_history(site_doc["history"], titles),
+        site_doc=site_doc,
+        verified_at=parse_timestamp(verification.get("fetched_at") or verification.get("verified_at")),
+        rescored_at=parse_timestamp(data["record"].get("rescored_at")),
+        visitor_at=parse_timestamp((site_doc["visitor_report"] or {}).get("submitted_at")),
+        checked_at=parse_timestamp((site_doc["last_check"] or {}).get("checked_at")),
+        visitor_link=_linkable((site_doc["visitor_report"] or {}).get("url")),
         cached_notice="",
         policy_link=_linkable(view.url),
         badge_url=url_for("pages.site_badge", site=canonical),

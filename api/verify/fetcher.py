@@ -63,10 +63,12 @@ class _PinnedHTTPConnection(http.client.HTTPConnection):
     def __init__(self, url: WebUrl, target: Target, timeout: float) -> None:
         super().__init__(url.host, url.port, timeout=timeout)
         self._target = target
+        #: The TCP socket, kept for the watchdog (http.client drops ``sock`` once a response is read).
+        self.opened: socket.socket | None = None
 
     def connect(self) -> None:
         """Connect to the guard's address (never resolve the name again)."""
-        self.sock = socket.create_connection((self._target.address, self._target.port), self.timeout)
+        self.sock = self.opened = socket.create_connection((self._target.address, self._target.port), self.timeout)
 
 
 class _PinnedHTTPSConnection(http.client.HTTPSConnection):
@@ -76,10 +78,11 @@ class _PinnedHTTPSConnection(http.client.HTTPSConnection):
         super().__init__(url.host, url.port, timeout=timeout, context=context)
         self._target = target
         self._tls = context
+        self.opened: socket.socket | None = None
 
     def connect(self) -> None:
         """TCP to the guard's address, then TLS with SNI and verification for the host name."""
-        raw = socket.create_connection((self._target.address, self._target.port), self.timeout)
+        raw = self.opened = socket.create_connection((self._target.address, self._target.port), self.timeout)
         self.sock = self._tls.wrap_socket(raw, server_hostname=self.host)
 
 
@@ -94,7 +97,7 @@ class _Watchdog:
 
     def _fire(self) -> None:
         self.fired = True
-        sock = self._connection.sock
+        sock = getattr(self._connection, "opened", None)
         if sock is not None:
             with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
@@ -206,7 +209,10 @@ class Fetcher:
                             status,
                             url.href,
                         )
-                    return status, location, content_type, self._read_body(response, url)
+                    body = self._read_body(response, url)
+                    if watchdog.fired:  # the shutdown looks like a normal end of the body
+                        raise OSError("deadline passed")
+                    return status, location, content_type, body
                 except (OSError, http.client.HTTPException) as error:
                     if watchdog.fired or time.monotonic() >= deadline:
                         raise FetchError(

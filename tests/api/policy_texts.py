@@ -76,3 +76,27 @@ def long_policy(words: int = 2500) -> str:
             "records of transactions as long as the law requires and review this practice every year.\n"
         )
     return "".join(parts)
+
+
+def as_html(text: str, title: str = "Privacy Policy") -> str:
+    """``text`` as a web page would carry it: short lines become headings, the rest paragraphs, inside
+    a navigation bar and a footer that extraction must drop."""
+    body, paragraph = [], []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and len(line) < 40 and not line.endswith("."):
+            if paragraph:
+                body.append(f"<p>{' '.join(paragraph)}</p>")
+                paragraph = []
+            body.append(f"<h2>{line}</h2>")
+        elif line:
+            paragraph.append(line)
+    if paragraph:
+        body.append(f"<p>{' '.join(paragraph)}</p>")
+    return (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title>"
+        "<script>window.analytics = [];</script></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/shop'>Shop</a> <a href='/cart'>Cart</a></nav>"
+        f"<main>{''.join(body)}</main>"
+        "<footer><p>Copyright Examplify Ltd. All rights reserved.</p></footer></body></html>"
+    )

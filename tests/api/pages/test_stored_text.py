@@ -26,11 +26,17 @@ def evidence_paragraphs(page: str) -> list[str]:
     return shown
 
 
-def test_report_and_site_pages_show_sentences_around_a_scored_quote(client: Any, scorer: Any) -> None:
-    """Scored through the API, read back on the pages: the sentences either side come from the store."""
+def test_report_and_site_pages_show_sentences_around_a_scored_quote(
+    client: Any, scorer: Any, site_server: Any, worker_env: Any, run_jobs: Any
+) -> None:
+    """Scored through the API (and verified by a fetch of the same text as plain text), read back on the
+    pages: the sentences either side come from the store."""
+    site_server.routes["/privacy"] = (200, {"Content-Type": "text/plain; charset=utf-8"}, POLICY.encode())
+    worker_env(FETCH_HOST_MAP=site_server.host_map("www.birchwood.example"))
     body = client.post(
-        "/api/v1/score", json={"text": POLICY, "url": "https://www.birchwood.example/privacy"}
+        "/api/v1/score", json={"text": POLICY, "url": "http://www.birchwood.example/privacy"}
     ).get_json()
+    assert run_jobs() == 1
     disclosure = next(risk for risk in body["risks"] if risk["id"] == "broad_disclosure")
     assert any(e["quote"].startswith("We may disclose your personal") for e in disclosure["evidence"])
     for path in (f"/reports/{body['id']}", "/sites/birchwood.example"):
