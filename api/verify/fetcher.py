@@ -68,7 +68,9 @@ class _PinnedHTTPConnection(http.client.HTTPConnection):
 
     def connect(self) -> None:
         """Connect to the guard's address (never resolve the name again)."""
-        self.sock = self.opened = socket.create_connection((self._target.address, self._target.port), self.timeout)
+        self.sock = self.opened = socket.create_connection(
+            (self._target.address, self._target.port), self.timeout
+        )
 
 
 class _PinnedHTTPSConnection(http.client.HTTPSConnection):

@@ -66,5 +66,5 @@ def run_worker(burst: bool = False, simple: bool = False, name: str | None = Non
     worker_class = SimpleWorker if simple else Worker
     worker = worker_class(queues, connection=connection, name=name, maintenance_interval=MAINTENANCE_INTERVAL)
     log.info("worker %s on %s, queues %s", worker.name, url, ", ".join(QUEUES))
-    worker.work(burst=burst, with_scheduler=True, logging_level=str(config["LOG_LEVEL"]).upper())
+    worker.work(burst=burst, logging_level=str(config["LOG_LEVEL"]).upper())
     return 0

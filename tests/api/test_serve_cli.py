@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from policy_texts import POLICY_V1
+from policy_texts import POLICY_V1, as_html
 
 pytestmark = [pytest.mark.redis, pytest.mark.slow]
 
@@ -104,18 +104,52 @@ def serve_env(tmp_path: Path) -> dict[str, str]:
     return env
 
 
+def _worker_processes() -> list[int]:
+    """Pids of live `policygrade worker` processes started by a serve (their name says so)."""
+    pids = []
+    for proc in Path("/proc").iterdir():
+        try:
+            cmdline = (proc / "cmdline").read_bytes().split(b"\0")
+            state = (proc / "status").read_text()
+        except OSError:
+            continue
+        if b"api.cli" in cmdline and b"worker" in cmdline and "zombie" not in state:
+            if any(arg.startswith(b"serve-") for arg in cmdline):
+                pids.append(int(proc.name))
+    return pids
+
+
+def _wait_for_site(base: str, site: str, timeout: float = 60) -> dict[str, Any]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status, body = _get(f"{base}/api/v1/sites/{site}")
+        if status == 200 and body["verified"]:
+            return body
+        time.sleep(0.2)
+    pytest.fail(f"{site} was not verified by the service's own worker")
+
+
 def test_sigterm_stops_redis_and_a_restart_serves_from_disk(
-    tmp_path: Path, serve_env: dict[str, str], scorer: Any
+    tmp_path: Path, serve_env: dict[str, str], scorer: Any, site_server: Any
 ) -> None:
     data_dir = tmp_path / "var"  # the default ./var, relative to the working directory
+    site_server.html("/p", as_html(POLICY_V1))
+    serve_env["FETCH_HOST_MAP"] = site_server.host_map("www.examplify.co.uk")
     port = free_port()
+    workers_before = set(_worker_processes())
     first = Service(tmp_path, port, ["--port", str(port)], serve_env)
     try:
-        report = _post(first.base + "/api/v1/score", {"text": POLICY_V1, "url": "https://www.examplify.co.uk/p"})
+        report = _post(first.base + "/api/v1/score", {"text": POLICY_V1, "url": "http://www.examplify.co.uk/p"})
+        # The one RQ worker serve runs beside the embedded Redis fetches the page and grades the site.
+        verified = _wait_for_site(first.base, "examplify.co.uk")
         health = _get(first.base + "/healthz")[1]
         redis_pids = _redis_processes_for(data_dir)
+        serve_workers = set(_worker_processes()) - workers_before
     finally:
         assert first.stop() == 0
+    assert len(serve_workers) == 1, "serve with the embedded Redis runs exactly one RQ worker"
+    assert not set(_worker_processes()) & serve_workers, "RQ worker left running after SIGTERM"
+    assert verified["visitor_report"]["report_id"] == report["id"]
     assert health["redis"] == "ok"
     assert len(redis_pids) == 1, "exactly one embedded redis-server per service, not one per worker"
     log = first.log.read_text()
@@ -132,7 +166,7 @@ def test_sigterm_stops_redis_and_a_restart_serves_from_disk(
     finally:
         assert second.stop() == 0
     assert status == 200
-    assert site["current"]["id"] == report["id"]
+    assert site["current"]["id"] == verified["current"]["id"]
     assert _redis_processes_for(data_dir) == []
 
 
@@ -169,14 +203,20 @@ def test_a_killed_service_does_not_leave_redis_running(tmp_path: Path, serve_env
     master = service.process.pid
     children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
     workers = [int(pid) for pid in children if int(pid) not in _redis_processes_for(tmp_path / "var")]
+    workers = [pid for pid in workers if pid not in _worker_processes()]
     assert len(_redis_processes_for(tmp_path / "var")) == 1
-    service.process.kill()  # SIGKILL: no on_exit hook runs; PR_SET_PDEATHSIG must stop Redis
+    rq_workers = [pid for pid in _worker_processes() if int(pid) in map(int, children)]
+    assert len(rq_workers) == 1
+    service.process.kill()  # SIGKILL: no on_exit hook runs; PR_SET_PDEATHSIG must stop Redis and the worker
     service.process.wait()
     try:
         deadline = time.monotonic() + 10
         while _redis_processes_for(tmp_path / "var") and time.monotonic() < deadline:
             time.sleep(0.1)
         assert _redis_processes_for(tmp_path / "var") == []
+        while set(rq_workers) & set(_worker_processes()) and time.monotonic() < deadline + 20:
+            time.sleep(0.1)
+        assert not set(rq_workers) & set(_worker_processes()), "RQ worker outlived a killed serve"
     finally:
         for pid in workers:  # orphaned gunicorn workers notice on their own, but not quickly
             with contextlib.suppress(ProcessLookupError):

@@ -100,7 +100,9 @@ def test_two_sites_sharing_a_text_show_their_own_urls(shop: Any, site_server: An
     assert "www.other-test.example" not in shop.get("/sites/shop-test.example").data.decode()
 
 
-def test_a_redirect_within_the_site_is_followed_and_recorded(shop: Any, site_server: Any, run_jobs: Any) -> None:
+def test_a_redirect_within_the_site_is_followed_and_recorded(
+    shop: Any, site_server: Any, run_jobs: Any
+) -> None:
     site_server.redirect("/p", "/privacy", 301)
     post(shop, POLICY_V1, "https://www.shop-test.example/p")
     run_jobs()
@@ -109,14 +111,20 @@ def test_a_redirect_within_the_site_is_followed_and_recorded(shop: Any, site_ser
     assert verification["url"] == "http://www.shop-test.example/privacy"
 
 
-def test_a_failed_fetch_keeps_the_last_verified_report(shop: Any, site_server: Any, run_jobs: Any, redis_client: Any) -> None:
+def test_a_failed_fetch_keeps_the_last_verified_report(
+    shop: Any, site_server: Any, run_jobs: Any, redis_client: Any
+) -> None:
     post(shop, POLICY_V1)
     run_jobs()
     verified = site(shop)
     failures = {
         "http_error": (503, {"Content-Type": "text/html"}, b"down for maintenance"),
         "not_html": (200, {"Content-Type": "application/pdf"}, b"%PDF-1.7"),
-        "no_text": (200, {"Content-Type": "text/html"}, b"<html><body><div id=app></div><script>x()</script>"),
+        "no_text": (
+            200,
+            {"Content-Type": "text/html"},
+            b"<html><body><div id=app></div><script>x()</script>",
+        ),
         "not_a_policy": (200, {"Content-Type": "text/plain"}, NOT_A_POLICY.encode()),
     }
     for status, route in failures.items():
@@ -127,7 +135,9 @@ def test_a_failed_fetch_keeps_the_last_verified_report(shop: Any, site_server: A
         now = site(shop)
         assert now["last_check"]["status"] == status
         assert (now["grade"], now["current"]["id"], now["verified"]) == (
-            verified["grade"], verified["current"]["id"], True,
+            verified["grade"],
+            verified["current"]["id"],
+            True,
         )
         assert now["verification"] == verified["verification"]
 

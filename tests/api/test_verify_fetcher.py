@@ -54,12 +54,20 @@ def listener() -> Iterator[CountingListener]:
 def ssrf_forms(port: int) -> list[str]:
     """Spellings of this machine that a naive check lets through (all reach 127.0.0.1:port)."""
     return [
-        f"http://127.0.0.1:{port}/", f"http://127.1:{port}/", f"http://0x7f000001:{port}/",
-        f"http://2130706433:{port}/", f"http://0177.0.0.1:{port}/", f"http://0x7f.1:{port}/",
-        f"http://localhost:{port}/", f"http://LOCALHOST.:{port}/", f"http://0.0.0.0:{port}/",
-        f"http://[::ffff:127.0.0.1]:{port}/", f"http://[::ffff:7f00:1]:{port}/",
-        f"https://127.0.0.1:{port}/", f"http://evil.example\\@127.0.0.1:{port}/",
-    ]  # fmt: skip
+        f"http://127.0.0.1:{port}/",
+        f"http://127.1:{port}/",
+        f"http://0x7f000001:{port}/",
+        f"http://2130706433:{port}/",
+        f"http://0177.0.0.1:{port}/",
+        f"http://0x7f.1:{port}/",
+        f"http://localhost:{port}/",
+        f"http://LOCALHOST.:{port}/",
+        f"http://0.0.0.0:{port}/",
+        f"http://[::ffff:127.0.0.1]:{port}/",
+        f"http://[::ffff:7f00:1]:{port}/",
+        f"https://127.0.0.1:{port}/",
+        f"http://evil.example\\@127.0.0.1:{port}/",
+    ]
 
 
 def test_the_ssrf_forms_never_connect(listener: CountingListener) -> None:
@@ -107,7 +115,9 @@ def test_a_redirect_to_any_private_form_is_refused_before_connecting(
 
 @pytest.fixture
 def fetcher(site_server: Any) -> Fetcher:
-    return Fetcher(Guard(parse_host_map(site_server.host_map("www.shop-test.example", "cdn.shop-test.example"))))
+    return Fetcher(
+        Guard(parse_host_map(site_server.host_map("www.shop-test.example", "cdn.shop-test.example")))
+    )
 
 
 def test_a_page_is_fetched_with_its_final_url_status_and_type(site_server: Any, fetcher: Fetcher) -> None:
@@ -116,8 +126,11 @@ def test_a_page_is_fetched_with_its_final_url_status_and_type(site_server: Any, 
     site_server.redirect("/b", "/privacy", 308)
     page = fetcher.fetch("http://www.shop-test.example/a")
     assert (page.url, page.status, page.content_type, page.charset) == (
-        "http://cdn.shop-test.example/privacy", 200, "text/html", "utf-8",
-    )  # fmt: skip
+        "http://cdn.shop-test.example/privacy",
+        200,
+        "text/html",
+        "utf-8",
+    )
     assert page.body == b"<p>Hello</p>"
     assert page.redirects == ("http://www.shop-test.example/a", "http://cdn.shop-test.example/b")
     assert site_server.requests[0]["headers"]["User-Agent"] == USER_AGENT
