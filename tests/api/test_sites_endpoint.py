@@ -16,13 +16,35 @@ def detected(report: dict[str, Any]) -> set[str]:
     return {risk["id"] for risk in report["risks"] if risk["detected"]}
 
 
-def score(client: Any, text: str, url: str) -> dict[str, Any]:
-    response = client.post("/api/v1/score", json={"text": text, "url": url})
-    assert response.status_code == 200
-    return response.get_json()
+@pytest.fixture
+def client(make_app: Any, site_server: Any, worker_env: Any) -> Any:
+    """An app that verifies every POST (VERIFY_INTERVAL 0), its worker fetching from ``site_server``."""
+    worker_env(VERIFY_INTERVAL="0")
+    return make_app(VERIFY_INTERVAL=0).test_client()
 
 
-def test_history_across_two_policy_versions(client: Any, scorer: Any) -> None:
+@pytest.fixture
+def score(site_server: Any, worker_env: Any, run_jobs: Any) -> Any:
+    """``score(client, text, url)``: POST ``text`` naming ``url``, which serves that same text (plain text,
+    so the fetched text hashes like the posted one), and let a real RQ worker verify it."""
+    hosts: set[str] = set()
+
+    def post_and_verify(client: Any, text: str, url: str) -> dict[str, Any]:
+        url = url.replace("https://", "http://")  # the local stand-in speaks plain HTTP
+        host, _, path = url.removeprefix("http://").partition("/")
+        hosts.add(host)
+        worker_env(FETCH_HOST_MAP=site_server.host_map(*hosts), VERIFY_INTERVAL="0")
+        site_server.routes["/" + path] = (200, {"Content-Type": "text/plain; charset=utf-8"}, text.encode())
+        response = client.post("/api/v1/score", json={"text": text, "url": url})
+        assert response.status_code == 200
+        assert response.get_json()["verification"]["status"] == "queued"
+        assert run_jobs() == 1
+        return response.get_json()
+
+    return post_and_verify
+
+
+def test_history_across_two_policy_versions(client: Any, scorer: Any, score: Any) -> None:
     v1 = score(client, POLICY_V1, "https://www.examplify.co.uk/privacy")
     score(client, POLICY_V1, "https://examplify.co.uk/legal/privacy")  # same version seen again
     v2 = score(client, POLICY_V2, "https://www.examplify.co.uk/privacy")
@@ -49,20 +71,20 @@ def test_history_across_two_policy_versions(client: Any, scorer: Any) -> None:
 @pytest.mark.parametrize(
     "lookup", ["examplify.co.uk", "www.examplify.co.uk", "shop.eu.examplify.co.uk", "WWW.EXAMPLIFY.CO.UK"]
 )
-def test_subdomains_map_to_the_registrable_domain(client: Any, scorer: Any, lookup: str) -> None:
+def test_subdomains_map_to_the_registrable_domain(client: Any, scorer: Any, score: Any, lookup: str) -> None:
     v1 = score(client, POLICY_V1, "https://www.examplify.co.uk/privacy")
     response = client.get(f"/api/v1/sites/{lookup}")
     assert response.status_code == 200
     assert response.get_json()["current"]["id"] == v1["id"]
 
 
-def test_different_registrable_domains_are_different_sites(client: Any, scorer: Any) -> None:
+def test_different_registrable_domains_are_different_sites(client: Any, scorer: Any, score: Any) -> None:
     score(client, POLICY_V1, "https://www.examplify.co.uk/privacy")
     assert client.get("/api/v1/sites/other.co.uk").status_code == 404
     assert client.get("/api/v1/sites/examplify.com").status_code == 404
 
 
-def test_site_list(client: Any, scorer: Any) -> None:
+def test_site_list(client: Any, scorer: Any, score: Any) -> None:
     score(client, POLICY_V1, "https://www.first.example/privacy")
     v2 = score(client, POLICY_V2, "https://second.example/privacy")
     body = client.get("/api/v1/sites?limit=1").get_json()
@@ -75,7 +97,7 @@ def test_site_list(client: Any, scorer: Any) -> None:
     assert [i["site"] for i in page2["items"]] == ["first.example"]
 
 
-def test_prefix_returns_the_bucket_and_nothing_else(client: Any, scorer: Any) -> None:
+def test_prefix_returns_the_bucket_and_nothing_else(client: Any, scorer: Any, score: Any) -> None:
     v1 = score(client, POLICY_V1, "https://www.examplify.co.uk/privacy")
     score(client, POLICY_V2, "https://another.example/privacy")
     full = site_hash("examplify.co.uk")
@@ -97,7 +119,7 @@ def test_prefix_returns_the_bucket_and_nothing_else(client: Any, scorer: Any) ->
     assert client.get(f"/api/v1/sites/prefix/{other}").get_json() == {"prefix": other, "sites": []}
 
 
-def test_reports_endpoint_returns_the_stored_report(client: Any, scorer: Any) -> None:
+def test_reports_endpoint_returns_the_stored_report(client: Any, scorer: Any, score: Any) -> None:
     v1 = score(client, POLICY_V1, "https://www.examplify.co.uk/privacy")
     response = client.get(f"/api/v1/reports/{v1['id']}")
     assert response.status_code == 200
