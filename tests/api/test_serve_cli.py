@@ -113,9 +113,9 @@ def _worker_processes() -> list[int]:
             state = (proc / "status").read_text()
         except OSError:
             continue
-        if b"api.cli" in cmdline and b"worker" in cmdline and "zombie" not in state:
-            if any(arg.startswith(b"serve-") for arg in cmdline):
-                pids.append(int(proc.name))
+        ours = any(arg.startswith(b"serve-") for arg in cmdline)
+        if b"api.cli" in cmdline and b"worker" in cmdline and ours and "zombie" not in state:
+            pids.append(int(proc.name))
     return pids
 
 

@@ -76,13 +76,19 @@ def open_page(browser: Any, url: str, width: int, height: int) -> tuple[Any, lis
     return page, problems
 
 
-def test_report_page_in_a_real_browser(live_server: tuple[str, Any], browser: Any, scorer: Any) -> None:
+def test_report_page_in_a_real_browser(
+    live_server: tuple[str, Any], browser: Any, scorer: Any, site_server: Any, worker_env: Any, run_jobs: Any
+) -> None:
     base, app = live_server
+    # The site is graded by the service's own fetch (a local server standing in for it), not the POST.
+    site_server.routes["/privacy"] = (200, {"Content-Type": "text/plain; charset=utf-8"}, POLICY.encode())
+    worker_env(FETCH_HOST_MAP=site_server.host_map(f"www.{SITE}"))
     report = (
         app.test_client()
-        .post("/api/v1/score", json={"text": POLICY, "url": f"https://www.{SITE}/privacy"})
+        .post("/api/v1/score", json={"text": POLICY, "url": f"http://www.{SITE}/privacy"})
         .get_json()
     )
+    assert run_jobs() == 1
     assert report["grade"], "the test policy must be graded"
     quotes = [e["quote"] for risk in report["risks"] if risk["detected"] for e in risk["evidence"]]
     assert quotes, "the test policy must produce at least one quoted finding"
