@@ -7,8 +7,10 @@ Redis in a temporary data directory, BENCH_ENDPOINT on):
 
 (a) GET /api/v1/reports/<id> of a cached report, and (b) GET /bench/constant (a bare Flask endpoint
     returning a constant dict): requests/s, p50 and p99, same load-generator settings, alternating
-    a/b for ``--rounds`` rounds (target: a >= 80% of b); then (a') the same on a second server with
-    the per-worker report memo off (REPORT_MEMO_BYTES=0), so every read is a Redis GET;
+    a/b for ``--rounds`` rounds (target: a >= 80% of b); then (a) against (b'), a bare Flask app
+    (bench/bare_app.py) returning the same bytes under the same gunicorn settings and worker count
+    (issue 9's comparison, target >= 0.80); then (a') the same on a second server with the per-worker
+    report memo off (REPORT_MEMO_BYTES=0), so every read is a Redis GET;
 (c) POST /api/v1/score of a 2,500-word policy that is not cached: p50 over ``--cold`` distinct texts;
 (d) the first uncached POST after start against that warm p50 (target: first <= 2x warm).
 
@@ -97,7 +99,9 @@ def request(port: int, method: str, path: str, body: Any = None) -> tuple[int, b
 class Server:
     """gunicorn with api.gunicorn_conf, 2 workers, embedded Redis in a temporary directory."""
 
-    def __init__(self, workers: int, extra_env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, workers: int, extra_env: dict[str, str] | None = None, app: str = "api:create_app()"
+    ) -> None:
         self.port = free_port()
         self.tmp = Path(tempfile.mkdtemp(prefix="pg-bench-"))
         self.log = self.tmp / "gunicorn.log"
@@ -112,7 +116,7 @@ class Server:
         self.workers = workers
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "python:api.gunicorn_conf",
-             "--workers", str(workers), "--bind", f"{HOST}:{self.port}", "api:create_app()"],
+             "--workers", str(workers), "--bind", f"{HOST}:{self.port}", app],
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,  # access log: same cost in every case, not kept
@@ -231,6 +235,36 @@ def compare(load: Any, port: int, path: str, args: argparse.Namespace, duration:
     return rounds
 
 
+def compare_bare(
+    load: Any, server: Server, path: str, body: bytes, args: argparse.Namespace, duration: int
+) -> list[dict[str, Any]]:
+    """The report read against a bare Flask app serving the same bytes, same gunicorn settings."""
+    bytes_file = server.tmp / "report.json"
+    bytes_file.write_bytes(body)
+    # REDIS_URL set: api.gunicorn_conf's hook then starts no embedded Redis for the bare app.
+    env = {"BARE_BYTES_FILE": str(bytes_file), "REDIS_URL": "redis://127.0.0.1:1/0"}
+    bare = Server(args.workers, env, app="bench.bare_app:create_app()")
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if request(bare.port, "GET", path)[1] == body:
+                    break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise SystemExit("bare app did not start:\n" + bare.log.read_text(errors="replace"))
+            time.sleep(0.1)
+        rounds = []
+        for _ in range(args.rounds):
+            reports = load(server.port, path, duration, args.connections)
+            plain = load(bare.port, path, duration, args.connections)
+            rounds.append({"report": reports, "constant": plain, "ratio": reports["rps"] / plain["rps"]})
+        return rounds
+    finally:
+        bare.stop()
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     """Start the servers, run every case, stop them; the figures as a dict."""
     # Two servers each run the constant case, so each run is capped to keep every case <= 20 s.
@@ -253,8 +287,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             assert status == 200 and json.loads(body)["cached"] is False, body[:300]
             cold.append(seconds)
         report_path = f"/api/v1/reports/{report_id}"
-        assert request(server.port, "GET", report_path)[0] == 200
+        status, report_bytes, _ = request(server.port, "GET", report_path)
+        assert status == 200
         memo_rounds = compare(load, server.port, report_path, args, duration)
+        bare_rounds = compare_bare(load, server, report_path, report_bytes, args, duration)
     finally:
         server.stop()
     # The same with the per-worker report memo off: every read is a Redis GET.
@@ -277,6 +313,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "report_with_memo": memo_rounds,
         "report_redis_every_time": redis_rounds,
         "ratio_median": statistics.median(r["ratio"] for r in memo_rounds),
+        "report_vs_bare_flask": bare_rounds,
+        "ratio_median_bare_flask": statistics.median(r["ratio"] for r in bare_rounds),
         "ratio_median_redis_every_time": statistics.median(r["ratio"] for r in redis_rounds),
         "cold_score_words": len(policy_text(2500, 1).split()),
         "cold_score_p50_ms": warm_p50,
@@ -309,6 +347,9 @@ def format_results(result: dict[str, Any]) -> str:
         *_rows("(a') same, REPORT_MEMO_BYTES=0", result["report_redis_every_time"]),
         f"(a)/(b) requests/s, median of rounds: {ratio:.0%} "
         f"(target >= 80%: {'met' if ratio >= 0.8 else 'MISSED'})",
+        f"(a) against a bare Flask app returning the same bytes (same gunicorn settings), median: "
+        f"{result['ratio_median_bare_flask']:.2f} (target >= 0.80: "
+        f"{'met' if result['ratio_median_bare_flask'] >= 0.8 else 'MISSED'})",
         f"(a')/(b) with a Redis GET on every read: {result['ratio_median_redis_every_time']:.0%}",
         f"cold POST /api/v1/score, {result['cold_score_words']} words: "
         f"p50 {result['cold_score_p50_ms']:.0f} ms over {result['cold_score_samples']} distinct texts",
