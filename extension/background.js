@@ -11,7 +11,7 @@ function controller() {
   return createController({ webext, fetchImpl: (...args) => fetch(...args) });
 }
 
-/** Message routes: content scripts report pages; the popup asks for actions on a tab. */
+/** Message routes: content scripts report pages and followed policy links; the popup asks for actions on a tab. */
 function route(message, sender) {
   if (!message || typeof message.type !== 'string' || sender.id !== webext.runtime.id) return null;
   const fromTab = sender.tab?.id;
@@ -21,6 +21,14 @@ function route(message, sender) {
   switch (message.type) {
     case 'page':
       return Number.isInteger(fromTab) && sender.frameId === 0 && !fromPopup ? controller().handlePage(fromTab, message) : null;
+    case 'link-followed':
+      return Number.isInteger(fromTab) && !fromPopup ? controller().linkFollowed(fromTab, message) : null;
+    case 'score-page':
+      return fromPopup ? controller().scorePage(tabId) : null;
+    case 'ack-change':
+      return fromPopup ? controller().acknowledgeChange(tabId) : null;
+    case 'load-change':
+      return fromPopup ? controller().loadChange(tabId) : null;
     case 'rescore':
       return fromPopup ? controller().rescore(tabId) : null;
     case 'score-site-policy':

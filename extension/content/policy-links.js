@@ -1,7 +1,8 @@
 /*
  * Finds a site's privacy-policy link among a page's links: rel="privacy-policy" first (the HTML
  * link type registered for exactly this), then footer links named Privacy / Privacy Policy /
- * Privacy Notice. Classic script (content scripts cannot be modules): adds `policygrade.findPolicyLink`.
+ * Privacy Notice (and the policy names of other languages, from policy-page.js). Classic script
+ * (content scripts cannot be modules): adds `policygrade.findPolicyLink` and `policygrade.linkNamesPolicy`.
  */
 (function (root) {
   'use strict';
@@ -20,6 +21,7 @@
   const NOT_POLICY = /\b(settings|preferences|choices|manage|do not sell|don't sell|opt[- ]?out|request|dashboard|center|centre|shield)\b/i;
   const FOOTER_BONUS = 15;
   const MIN_SCORE = 35;
+  const OTHER_NAME_SCORE = 50;
 
   function normalize(text) {
     return String(text || '').replace(/\s+/g, ' ').trim();
@@ -47,8 +49,15 @@
       for (const [re, score] of NAMES) {
         if (re.test(label)) { best = Math.max(best, score); break; }
       }
+      // The policy names of other languages (policy-page.js, loaded first in the content script).
+      if (typeof ns.namesPolicy === 'function' && ns.namesPolicy(label)) best = Math.max(best, OTHER_NAME_SCORE);
     }
     return best;
+  }
+
+  /** True when a link's text, aria-label or title names a privacy policy (a click on it is "followed"). */
+  function linkNamesPolicy(link) {
+    return Boolean(link) && nameScore(link) >= MIN_SCORE;
   }
 
   /**
@@ -85,4 +94,5 @@
   }
 
   ns.findPolicyLink = findPolicyLink;
+  ns.linkNamesPolicy = linkNamesPolicy;
 })(globalThis);

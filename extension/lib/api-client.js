@@ -141,6 +141,11 @@ export function createApiClient({ baseUrl, fetchImpl = globalThis.fetch, timeout
       if (!/^[0-9a-f]{4}$/.test(prefix)) throw new TypeError('prefix must be 4 lower-case hex characters');
       return request(`/api/v1/sites/prefix/${prefix}`);
     },
+    /** GET /api/v1/sites/<site>: a site's current report and history (asked only on a button press). */
+    site(site) {
+      if (typeof site !== 'string' || !/^[a-z0-9.-]{1,253}$/i.test(site)) throw new TypeError('site must be a host name');
+      return request(`/api/v1/sites/${encodeURIComponent(site)}`);
+    },
     /** GET /api/v1/reports/<id>: one stored report. */
     report(reportId) {
       if (!/^[0-9a-f]{16,128}$/i.test(reportId)) throw new TypeError('report id must be hex');

@@ -1,13 +1,15 @@
 /** What the toolbar badge shows for a tab's state: text, colours and tooltip title. */
 
-// Grade colours run green (A) to red (E). Text colour is chosen per background so the letter keeps
-// a contrast ratio of at least 4.5:1 (WCAG AA); tests/extension/badge.test.mjs checks every pair.
+// Grade colours run green (A) to red (E): one palette for the toolbar, the popup and the server's
+// pages (api/pages/badge.py GRADE_COLORS and the --grade-X variables of api/pages/static/pages.css;
+// tests/extension/test_extension_palette.py checks all three agree). Each is dark enough for white
+// text at a contrast of at least 4.5:1 (WCAG AA); tests/extension/badge.test.mjs checks every pair.
 export const GRADE_COLORS = Object.freeze({
   A: { background: '#1a7f37', foreground: '#ffffff' },
-  B: { background: '#9bc53d', foreground: '#111111' },
-  C: { background: '#f2c12e', foreground: '#111111' },
-  D: { background: '#f08a24', foreground: '#111111' },
-  E: { background: '#c62828', foreground: '#ffffff' },
+  B: { background: '#4d7c0f', foreground: '#ffffff' },
+  C: { background: '#8a6100', foreground: '#ffffff' },
+  D: { background: '#b34700', foreground: '#ffffff' },
+  E: { background: '#c0202a', foreground: '#ffffff' },
 });
 export const NEUTRAL_COLORS = Object.freeze({ background: '#5f6368', foreground: '#ffffff' });
 export const ERROR_COLORS = Object.freeze({ background: '#3c4043', foreground: '#ffffff' });
@@ -21,6 +23,17 @@ function plural(n, one, many) {
 /** True for one of the five grade letters. */
 export function isGrade(value) {
   return typeof value === 'string' && Object.hasOwn(GRADE_COLORS, value);
+}
+
+/** The marker added to the grade letter while a site's policy change is not yet seen in the popup. */
+export const CHANGE_MARKER = '\u2022';
+
+/** Adds the change marker and a line saying what changed to a graded badge, while unacknowledged. */
+function withChangeMarker(badge, state) {
+  const change = state.change;
+  if (!change || change.acknowledged) return badge;
+  const from = isGrade(change.from?.grade) && change.from.grade !== change.to?.grade ? ` (was ${change.from.grade})` : '';
+  return { ...badge, text: `${badge.text}${CHANGE_MARKER}`, title: `${badge.title}. The policy changed since you last saw it${from}` };
 }
 
 /**
@@ -39,12 +52,13 @@ export function badgeFor(state) {
       const score = Number.isFinite(state.score) ? ` (${state.score}/100)` : '';
       // Risk count is known when we hold the full report; a prefix look-up only carries grade and score.
       const risks = Number.isInteger(state.riskCount) ? `: ${plural(state.riskCount, 'risk', 'risks')}` : site;
-      return { text: state.grade, ...GRADE_COLORS[state.grade], title: `Privacy policy grade ${state.grade}${score}${risks}` };
+      const badge = { text: state.grade, ...GRADE_COLORS[state.grade], title: `Privacy policy grade ${state.grade}${score}${risks}` };
+      return withChangeMarker(badge, state);
     }
     case 'not_policy':
       // This page was not a policy, but the site may still have a grade from its real policy.
       if (state.siteGrade && isGrade(state.siteGrade.grade)) {
-        return badgeFor({ status: 'graded', site: state.site, grade: state.siteGrade.grade, score: state.siteGrade.score });
+        return badgeFor({ status: 'graded', site: state.site, grade: state.siteGrade.grade, score: state.siteGrade.score, change: state.change });
       }
       return noGrade;
     case 'ungraded':

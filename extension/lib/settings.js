@@ -1,7 +1,7 @@
-/** The user's settings (API base URL, automatic capture), their validation and storage. */
+/** The user's settings (API base URL, automatic capture, change alerts), their validation and storage. */
 
 export const DEFAULT_API_BASE = 'http://127.0.0.1:8000';
-export const DEFAULT_SETTINGS = Object.freeze({ apiBase: DEFAULT_API_BASE, autoCapture: true });
+export const DEFAULT_SETTINGS = Object.freeze({ apiBase: DEFAULT_API_BASE, autoCapture: true, changeAlerts: true });
 export const SETTINGS_KEY = 'settings';
 
 /**
@@ -40,6 +40,7 @@ export async function loadSettings(storageArea) {
   return {
     apiBase: apiBase.ok ? apiBase.value : DEFAULT_SETTINGS.apiBase,
     autoCapture: typeof stored.autoCapture === 'boolean' ? stored.autoCapture : DEFAULT_SETTINGS.autoCapture,
+    changeAlerts: typeof stored.changeAlerts === 'boolean' ? stored.changeAlerts : DEFAULT_SETTINGS.changeAlerts,
   };
 }
 
@@ -53,6 +54,7 @@ export async function saveSettings(storageArea, patch) {
     next.apiBase = apiBase.value;
   }
   if ('autoCapture' in patch) next.autoCapture = Boolean(patch.autoCapture);
+  if ('changeAlerts' in patch) next.changeAlerts = Boolean(patch.changeAlerts);
   await storageArea.set({ [SETTINGS_KEY]: next });
   return next;
 }

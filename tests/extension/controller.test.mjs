@@ -36,7 +36,7 @@ function page(url, extra = {}) {
 }
 
 /** A fake policygrade server: POST /score answers `scoreReport`, prefix buckets from `graded` sites. */
-function fakeApi({ scoreReport = report(), graded = {}, fail = null } = {}) {
+function fakeApi({ scoreReport = report(), graded = {}, fail = null, siteRecords = {} } = {}) {
   return fakeFetch(async (url, init) => {
     if (fail) return fail(url, init);
     const u = new URL(url);
@@ -51,6 +51,8 @@ function fakeApi({ scoreReport = report(), graded = {}, fail = null } = {}) {
       return json({ prefix: m[1], sites });
     }
     if (u.pathname.startsWith('/api/v1/reports/')) return json(scoreReport);
+    const site = u.pathname.match(/^\/api\/v1\/sites\/([^/]+)$/);
+    if (site && siteRecords[decodeURIComponent(site[1])]) return json(siteRecords[decodeURIComponent(site[1])]);
     return json({ code: 404, status: 'Not Found', message: 'no route' }, 404);
   });
 }
@@ -123,8 +125,9 @@ test('scoring a site drops its cached bucket so the next page asks the server ag
   assert.equal(webext.badges.get(TAB).text, '?');
   await controller.handlePage(TAB, page('https://www.example.co.uk/privacy', { detection: { isPolicy: true } }));
   await controller.handlePage(TAB + 1, page('https://www.example.co.uk/shop'));
+  // Home, the site record right after scoring (not cached: the server may still be verifying), the shop.
   const prefixCalls = fetchImpl.calls.filter((c) => c.url.includes('/prefix/'));
-  assert.equal(prefixCalls.length, 2);
+  assert.equal(prefixCalls.length, 3);
 });
 
 test('API unreachable: "!" badge, error with the configured URL in the tab state', async () => {
@@ -226,4 +229,153 @@ test('parsePageMessage refuses junk and trims what it keeps', () => {
 test('riskCountOf counts detected risks only', () => {
   assert.equal(riskCountOf(report()), 2);
   assert.equal(riskCountOf({}), 0);
+});
+
+// --- user content, followed links, final URLs, the byte limit --------------------------------
+
+const DOC_URL = 'https://docs.google.com/document/d/1abc/edit';
+
+test('a policy-looking Google Doc is never sent by itself; the site grade is looked up as usual', async () => {
+  const { webext, fetchImpl, controller } = setup({ graded: { 'google.com': { grade: 'C', score: 60, report_id: 'c3'.repeat(32) } } });
+  await controller.handlePage(TAB, page(DOC_URL, { detection: { isPolicy: true, textLooksLikePolicy: true } }));
+  assert.ok(fetchImpl.calls.every((c) => !c.url.endsWith('/score')), 'nothing was posted');
+  assert.equal(webext.sent.length, 0, 'no text was extracted');
+  const state = await getTabState(webext.storage.session, TAB);
+  assert.match(state.userContent.why, /Google Docs/);
+  assert.equal(state.userContent.host, 'docs.google.com');
+  assert.equal(webext.badges.get(TAB).text, 'C');
+});
+
+test('"Score this page" on a user\'s document sends the text without URL or title, so nothing is filed', async () => {
+  const { webext, fetchImpl, controller } = setup({ scoreReport: report({ site: null, url: null }) });
+  await controller.handlePage(TAB, page(DOC_URL, { detection: { isPolicy: true } }));
+  webext.storage.session.data.get(`tab:${TAB}`);
+  const result = await controller.scorePage(TAB);
+  assert.equal(result.status, 'graded');
+  const body = JSON.parse(fetchImpl.calls.find((c) => c.url.endsWith('/score')).init.body);
+  assert.deepEqual(Object.keys(body), ['text']);
+  const state = await getTabState(webext.storage.session, TAB);
+  assert.equal(state.filed, false);
+  assert.deepEqual(Object.keys(await webext.storage.local.get(null)).filter((k) => k.startsWith('report:')), []);
+});
+
+test('"Score this page" works on any page the detector passed over, and files it under the site', async () => {
+  const { webext, fetchImpl, controller } = setup();
+  await controller.handlePage(TAB, page('https://www.example.co.uk/legal?doc=7'));
+  await controller.scorePage(TAB);
+  const body = JSON.parse(fetchImpl.calls.find((c) => c.url.endsWith('/score')).init.body);
+  assert.equal(body.url, 'https://www.example.co.uk/privacy', 'the URL the content script read the text from');
+  assert.equal((await getTabState(webext.storage.session, TAB)).filed, true);
+});
+
+test('a page named only by the policy link the user followed (through a redirect) is a candidate', async () => {
+  const { webext, fetchImpl, controller } = setup();
+  await controller.linkFollowed(TAB, { url: 'https://www.example.co.uk/go/privacy-notice' });
+  const named = await controller.handlePage(TAB, page('https://www.example.co.uk/legal/document?id=7', { detection: { isPolicy: false, textLooksLikePolicy: true } }));
+  assert.equal(named.status, 'graded');
+  const state = await getTabState(webext.storage.session, TAB);
+  assert.deepEqual(state.detection.namedBy, ['followed_link']);
+  assert.ok(fetchImpl.calls.some((c) => c.url.endsWith('/score')));
+  // The record is used once: the next unnamed page in the tab is judged on its own again.
+  const next = await controller.handlePage(TAB, page('https://www.example.co.uk/legal/document?id=8', { detection: { textLooksLikePolicy: true } }));
+  assert.notEqual((await getTabState(webext.storage.session, TAB)).source, 'policy');
+  assert.ok(next.ok);
+});
+
+test('a followed link does not name a page whose text does not read like a policy, nor one loaded much later', async () => {
+  let clock = 1_000_000;
+  const webext = fakeWebext();
+  const fetchImpl = fakeApi();
+  const controller = createController({ webext, fetchImpl, now: () => clock });
+  await controller.linkFollowed(TAB, { url: 'https://www.example.co.uk/privacy' });
+  await controller.handlePage(TAB, page('https://www.example.co.uk/privacy', { detection: { textLooksLikePolicy: false } }));
+  assert.ok(fetchImpl.calls.every((c) => !c.url.endsWith('/score')));
+  await controller.linkFollowed(TAB, { url: 'https://www.example.co.uk/privacy' });
+  clock += 31_000;
+  await controller.handlePage(TAB, page('https://www.example.co.uk/privacy', { detection: { textLooksLikePolicy: true } }));
+  assert.ok(fetchImpl.calls.every((c) => !c.url.endsWith('/score')));
+  assert.deepEqual(await controller.linkFollowed(TAB, { url: 'javascript:alert(1)' }), { ok: false });
+});
+
+test('"Score this site\'s policy" sends the final URL after redirects, not the link\'s', async () => {
+  const html = `<html><body><p>${POLICY_TEXT}</p></body></html>`;
+  const api = fakeApi();
+  const fetchImpl = async (url, init) => {
+    if (url === 'https://www.example.co.uk/privacy-old') {
+      const response = new Response(html, { status: 200, headers: { 'Content-Type': 'text/html' } });
+      Object.defineProperty(response, 'url', { value: 'https://legal.example.co.uk/privacy-policy' });
+      return response;
+    }
+    return api(url, init);
+  };
+  const webext = fakeWebext({ tabMessages: async (tabId, message) => ({ ok: true, text: POLICY_TEXT, title: 'P', url: message.url }) });
+  const controller = createController({ webext, fetchImpl, now: () => 1 });
+  await controller.handlePage(TAB, page('https://www.example.co.uk/', { policyLink: { url: 'https://www.example.co.uk/privacy-old', text: 'Privacy' } }));
+  webext.permissions.granted.add('https://www.example.co.uk/*');
+  await controller.scoreSitePolicy(TAB);
+  const extract = webext.sent.find((s) => s.message.type === 'extract-html');
+  assert.equal(extract.message.url, 'https://legal.example.co.uk/privacy-policy');
+  const body = JSON.parse(api.calls.find((c) => c.url.endsWith('/score')).init.body);
+  assert.equal(body.url, 'https://legal.example.co.uk/privacy-policy');
+});
+
+test('the text sent is cut to the API\'s limit in UTF-8 bytes (an 800k-character Japanese policy)', async () => {
+  // 20 characters of 3 UTF-8 bytes each, and a line break: 2.4 MB in under a million characters.
+  const long = '当社はお客様の個人情報を第三者に提供します。\n'.repeat(36000);
+  const webext = fakeWebext({ tabMessages: async () => ({ ok: true, text: long, title: 'P', url: 'https://www.example.de/datenschutz' }) });
+  const fetchImpl = fakeApi();
+  const controller = createController({ webext, fetchImpl, now: () => 1 });
+  await controller.handlePage(TAB, page('https://www.example.de/datenschutz', { detection: { isPolicy: true } }));
+  const sent = JSON.parse(fetchImpl.calls.find((c) => c.url.endsWith('/score')).init.body).text;
+  assert.ok(long.length < 2_000_000 && new TextEncoder().encode(long).length > 2 * 1024 * 1024, 'the case the character limit missed');
+  assert.ok(new TextEncoder().encode(sent).length <= 2 * 1024 * 1024);
+  assert.ok(sent.length > 600_000 && sent.endsWith('。'), 'cut at a line break, not mid-sentence');
+});
+
+// --- change alerts ----------------------------------------------------------------------------
+
+const V1 = 'd1'.repeat(32);
+const V2 = 'd2'.repeat(32);
+
+test('change alerts: first visit remembered silently; a new report id later shows the marker until seen', async () => {
+  const graded = { 'example.co.uk': { grade: 'B', score: 81, report_id: V1 } };
+  const siteRecords = { 'example.co.uk': { site: 'example.co.uk', history: [
+    { id: V2, grade: 'D', score: 48, risks: ['broad_disclosure', 'retention_after_deletion'], first_seen: '2026-11-03T10:00:00Z' },
+    { id: V1, grade: 'B', score: 81, risks: ['broad_disclosure'], first_seen: '2026-03-01T10:00:00Z' },
+  ] } };
+  const { webext, fetchImpl, controller } = setup({ graded, siteRecords });
+  await controller.handlePage(TAB, page('https://www.example.co.uk/'));
+  assert.equal(webext.badges.get(TAB).text, 'B');
+  assert.equal((await webext.storage.local.get('seen:example.co.uk'))['seen:example.co.uk'].reportId, V1);
+
+  graded['example.co.uk'] = { grade: 'D', score: 48, report_id: V2 };
+  await webext.storage.local.remove(Object.keys(await webext.storage.local.get(null)).filter((k) => k.startsWith('prefix:')));
+  await controller.handlePage(TAB, page('https://www.example.co.uk/shop'));
+  assert.equal(webext.badges.get(TAB).text, 'D\u2022');
+  assert.match(webext.badges.get(TAB).title, /changed since you last saw it \(was B\)/);
+  const state = await getTabState(webext.storage.session, TAB);
+  assert.deepEqual(state.change.from.grade, 'B');
+  assert.deepEqual(state.change.to.reportId, V2);
+
+  // "What changed?" reads the site's history (the one request that names the site, on a button press).
+  assert.deepEqual(await controller.loadChange(TAB), { ok: true });
+  assert.ok(fetchImpl.calls.some((c) => c.url.endsWith('/api/v1/sites/example.co.uk')));
+  const details = (await getTabState(webext.storage.session, TAB)).change.details;
+  assert.deepEqual(details, { gradeFrom: 'B', gradeTo: 'D', added: ['retention_after_deletion'], removed: [], versions: 1, since: '2026-11-03T10:00:00Z', known: true });
+
+  // The popup showed it: the marker goes, and the next visit compares with the new report.
+  await controller.acknowledgeChange(TAB);
+  assert.equal(webext.badges.get(TAB).text, 'D');
+  await controller.handlePage(TAB, page('https://www.example.co.uk/about'));
+  assert.equal((await getTabState(webext.storage.session, TAB)).change, null);
+  assert.equal(webext.badges.get(TAB).text, 'D');
+});
+
+test('change alerts off: no marker, nothing remembered', async () => {
+  const graded = { 'example.co.uk': { grade: 'B', score: 81, report_id: V1 } };
+  const { webext, controller } = setup({ graded });
+  await webext.storage.local.set({ settings: { apiBase: API, autoCapture: true, changeAlerts: false } });
+  await controller.handlePage(TAB, page('https://www.example.co.uk/'));
+  assert.deepEqual(Object.keys(await webext.storage.local.get(null)).filter((k) => k.startsWith('seen:')), []);
+  assert.equal(webext.badges.get(TAB).text, 'B');
 });

@@ -43,15 +43,16 @@ test('siteReportUrl escapes the site into one path segment', () => {
 test('loadSettings: defaults first, stored values over them, bad stored values ignored', async () => {
   const area = fakeStorageArea();
   assert.deepEqual(await loadSettings(area), DEFAULT_SETTINGS);
-  await area.set({ settings: { apiBase: 'https://pg.example.org/', autoCapture: false } });
-  assert.deepEqual(await loadSettings(area), { apiBase: 'https://pg.example.org', autoCapture: false });
-  await area.set({ settings: { apiBase: 'javascript:x', autoCapture: 'yes' } });
+  await area.set({ settings: { apiBase: 'https://pg.example.org/', autoCapture: false, changeAlerts: false } });
+  assert.deepEqual(await loadSettings(area), { apiBase: 'https://pg.example.org', autoCapture: false, changeAlerts: false });
+  await area.set({ settings: { apiBase: 'javascript:x', autoCapture: 'yes', changeAlerts: 1 } });
   assert.deepEqual(await loadSettings(area), DEFAULT_SETTINGS);
 });
 
 test('saveSettings validates and merges; an invalid URL is refused with the reason', async () => {
   const area = fakeStorageArea();
-  assert.deepEqual(await saveSettings(area, { autoCapture: false }), { apiBase: DEFAULT_SETTINGS.apiBase, autoCapture: false });
+  assert.deepEqual(await saveSettings(area, { autoCapture: false }), { apiBase: DEFAULT_SETTINGS.apiBase, autoCapture: false, changeAlerts: true });
   await assert.rejects(saveSettings(area, { apiBase: 'nope' }), /not a URL/);
-  assert.deepEqual(await loadSettings(area), { apiBase: DEFAULT_SETTINGS.apiBase, autoCapture: false });
+  assert.deepEqual(await saveSettings(area, { changeAlerts: false }), { apiBase: DEFAULT_SETTINGS.apiBase, autoCapture: false, changeAlerts: false });
+  assert.deepEqual(await loadSettings(area), { apiBase: DEFAULT_SETTINGS.apiBase, autoCapture: false, changeAlerts: false });
 });
