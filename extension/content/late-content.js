@@ -51,6 +51,7 @@
     }
 
     function onMutation() {
+      if (!stopObserving) return; // a record delivered after disconnect
       if (quietTimer !== null) timers.clearTimeout(quietTimer);
       quietTimer = timers.setTimeout(check, quietMs);
     }

@@ -39,7 +39,7 @@ export const USER_CONTENT_RULES = Object.freeze([
   { host: '.app.box.com', why: 'Box holds files uploaded by its users.' },
   { host: 'quip.com', why: 'Quip holds documents written by its users.' },
   { host: 'coda.io', path: /^\/d\//, why: 'Coda documents are written by their users.' },
-  { host: 'www.icloud.com', path: /^\/(iclouddrive|pages|numbers|keynote)\//, why: 'iCloud links share files of their owners.' },
+  { host: 'www.icloud.com', path: /^\/(iclouddrive|pages|numbers|keynote)\//, why: 'Links to iCloud Drive share files of their owners.' },
   { host: 'docs.zoho.com', why: 'Zoho Docs holds documents written by its users.' },
   { host: 'writer.zoho.com', why: 'Zoho Writer holds documents written by its users.' },
   { host: 'hackmd.io', why: 'HackMD notes are written by its users.' },

@@ -79,6 +79,16 @@ function linkNote(view) {
   return view.policyLink ? h('p', { class: 'note' }, `Scoring reads ${view.policyLink.url} and sends its text to the API.`) : null;
 }
 
+const SEVERITY_WORDS = { high: 'high', medium: 'medium', low: 'low' };
+
+function quoteNode(quote) {
+  return h('div', { class: 'quote' },
+    quote.severity || quote.context ? h('p', { class: 'quote-meta' },
+      quote.severity ? h('span', { class: `tag severity-${quote.severity}` }, SEVERITY_WORDS[quote.severity]) : null,
+      quote.context ? ` under \u201c${quote.context}\u201d` : null) : null,
+    h('blockquote', { class: 'evidence' }, `\u201c${quote.text}\u201d`));
+}
+
 function riskList(risks) {
   return h('ul', { class: 'risks' }, risks.map((risk) =>
     h('li', { class: 'risk', 'data-risk': risk.id },
@@ -86,8 +96,45 @@ function riskList(risks) {
         h('p', { class: 'risk-title' }, risk.title),
         h('span', { class: `severity severity-${risk.detected ? risk.severity : 'none'}` }, risk.severityLabel)),
       risk.summary ? h('p', { class: 'risk-summary' }, risk.summary) : null,
-      risk.quotes.map((quote) => h('blockquote', { class: 'evidence' }, `\u201c${quote}\u201d`)),
+      risk.quotes.map(quoteNode),
+      risk.howToImprove ? h('p', { class: 'improve' }, h('strong', {}, 'How to improve: '), risk.howToImprove) : null,
       risk.moreQuotes ? h('p', { class: 'more' }, `${risk.moreQuotes} more quote${risk.moreQuotes === 1 ? '' : 's'} in the full report`) : null)));
+}
+
+function goodPracticeList(practices) {
+  return h('ul', { class: 'good-practices' }, practices.map((g) =>
+    h('li', { class: 'good' },
+      g.explanation ? h('p', { class: 'good-why' }, g.explanation) : null,
+      h('blockquote', { class: 'evidence good-quote' }, `\u201c${g.quote}\u201d`))));
+}
+
+/** The change alert: what is known at once, and the site's history on request. */
+function changeBox(view, tabId, showError) {
+  const change = view.change;
+  if (!change) return null;
+  return h('div', { class: 'change-box', role: 'status' },
+    h('p', { class: 'status' }, h('strong', {}, `The privacy policy of ${view.site} changed since you last saw it.`), change.headline),
+    change.lines.length ? h('ul', { class: 'change-lines' }, change.lines.map((line) => h('li', {}, line))) : null,
+    change.loaded ? null : h('div', { class: 'actions' }, actionButton('What changed?', async () => {
+      const result = await sendAction('load-change', tabId);
+      if (!result?.ok) showError(result?.error ?? 'Could not load the site\u2019s history.');
+    }, { secondary: true })),
+    change.loaded ? null : h('p', { class: 'note' }, 'What changed? asks the server for this site\u2019s history.'));
+}
+
+/** Where the page is a user's document: say so, and that a manual score is not filed. */
+function userContentNote(view) {
+  if (!view.userContent) return null;
+  return h('p', { class: 'note user-content' },
+    `${view.userContent.why} policygrade does not send it by itself, and a score you ask for here will not be filed under ${view.site}.`);
+}
+
+function scorePageButton(view, tabId, showError) {
+  if (!view.canScorePage) return null;
+  return actionButton('Score this page', async () => {
+    const result = await sendAction('score-page', tabId);
+    if (!result?.ok) showError(result?.error ?? 'Could not score this page.');
+  }, { secondary: true });
 }
 
 /** Re-score: this page again if it is the policy, else the site's policy link (asking for access). */
@@ -105,6 +152,7 @@ function gradedView(view, tabId, showError) {
     site: `Grade of ${view.site}, from the server\u2019s report.`,
   }[view.source] ?? '';
   const parts = [
+    changeBox(view, tabId, showError),
     h('div', { class: 'summary' },
       h('div', { class: 'grade', role: 'img', 'aria-label': `Grade ${view.grade}`, style: { background: view.colors.background, color: view.colors.foreground } }, view.grade),
       h('div', { class: 'summary-text' },
@@ -119,7 +167,11 @@ function gradedView(view, tabId, showError) {
       if (!result?.ok) showError(result?.error ?? 'Could not load the report.');
     }) : null,
     rescoreButton(view, tabId, showError),
-    reportLink(view)));
+    scorePageButton(view, tabId, showError),
+    view.filed ? reportLink(view) : null));
+  if (!view.filed) parts.push(h('p', { class: 'note unfiled' }, `This report is for this page only: it is not filed under ${view.site}, and the server keeps no site record of it.`));
+  else if (view.siteGrade && view.source === 'policy') parts.push(h('p', { class: 'note' }, `The server\u2019s grade for ${view.site}: ${view.siteGrade.grade}${view.siteGrade.score === null ? '' : ` (${view.siteGrade.score}/100)`}.`));
+  parts.push(userContentNote(view));
   if (view.canLoadReport) parts.push(h('p', { class: 'note' }, 'Show the findings asks the server for this site\u2019s report.'));
   if (!view.isPolicy && view.source !== 'policy') parts.push(linkNote(view));
   if (view.readability) {
@@ -130,6 +182,7 @@ function gradedView(view, tabId, showError) {
       r.fleschReadingEase !== null ? h('li', {}, `Flesch reading ease ${r.fleschReadingEase} (higher is easier; 60+ is plain English)`) : null));
   }
   if (view.risks.length) parts.push(h('h2', {}, 'Risks'), riskList(view.risks));
+  if (view.goodPractices.length) parts.push(h('h2', {}, 'What it does well'), goodPracticeList(view.goodPractices));
   return parts;
 }
 
@@ -149,12 +202,14 @@ function viewNodes(view, tabId, showError) {
       return [
         h('p', { class: 'status' }, h('strong', {}, `${view.site} is not graded yet.`),
           view.policyLink ? `Its privacy policy link: \u201c${view.policyLink.text || view.policyLink.url}\u201d.` : 'No privacy policy link was found on this page.'),
-        h('div', { class: 'actions' }, scoreSitePolicyButton(view, tabId, showError)),
+        h('div', { class: 'actions' }, scoreSitePolicyButton(view, tabId, showError), scorePageButton(view, tabId, showError)),
         linkNote(view),
+        userContentNote(view),
       ];
     case 'not_policy':
       return [
-        h('p', { class: 'status' }, h('strong', {}, 'This page is not graded: it does not read like a privacy policy.'), view.reason),
+        changeBox(view, tabId, showError),
+        h('p', { class: 'status' }, h('strong', {}, 'This page is not graded: the server says it is not a privacy policy.'), view.reason),
         view.siteGrade ? h('p', {}, `The site\u2019s grade is ${view.siteGrade.grade}${view.siteGrade.score === null ? '' : ` (${view.siteGrade.score}/100)`}.`) : null,
         h('div', { class: 'actions' }, scoreSitePolicyButton(view, tabId, showError), reportLink(view)),
         linkNote(view),
@@ -193,6 +248,8 @@ async function render(tab) {
   main.replaceChildren(...viewNodes(view, tab?.id, showError).filter(Boolean));
   if (focused) [...main.querySelectorAll('button, a')].find((el) => el.textContent === focused)?.focus();
   main.setAttribute('aria-busy', String(view.kind === 'loading' || view.kind === 'scoring'));
+  // The change alert is on screen: the user has now seen the new report (drops the badge marker).
+  if (view.change && !view.change.acknowledged && tab) sendAction('ack-change', tab.id);
   main.dataset.kind = view.kind;
   document.getElementById('site').textContent = view.site ?? '';
   document.getElementById('privacy-note').replaceChildren(...privacyNote(settings).map((line) => h('li', {}, line)));

@@ -1,7 +1,7 @@
 // The popup's view model: one state per situation the issue names, from tab state and settings.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MAX_QUOTES_PER_RISK, popupView, privacyNote, readingTimeText, riskRows } from '../../extension/lib/popup-view.js';
+import { changeView, goodPracticeRows, MAX_GOOD_PRACTICES, MAX_QUOTES_PER_RISK, popupView, privacyNote, readingTimeText, riskRows } from '../../extension/lib/popup-view.js';
 import { DEFAULT_SETTINGS } from '../../extension/lib/settings.js';
 
 const settings = DEFAULT_SETTINGS;
@@ -66,7 +66,7 @@ test('the unreachable view names the configured API URL', () => {
 
 test('riskRows: at most 3 quotes each with the rest counted; unknown severities become "none"', () => {
   const rows = riskRows(report);
-  assert.deepEqual(rows[0].quotes, ['Quote 1.', 'Quote 2.', 'Quote 3.']);
+  assert.deepEqual(rows[0].quotes.map((q) => q.text), ['Quote 1.', 'Quote 2.', 'Quote 3.']);
   assert.equal(rows[0].quotes.length, MAX_QUOTES_PER_RISK);
   assert.equal(rows[0].moreQuotes, 2);
   assert.equal(rows[0].severityLabel, 'High risk');
@@ -90,4 +90,53 @@ test('privacy note says what is sent, and changes with automatic capture', () =>
   assert.match(on, /first 4 characters of a hash/);
   assert.match(on, /looks like a privacy policy, its text and address are sent/);
   assert.match(off, /Automatic capture is off/);
+  assert.match(on, /remembered in this browser only/);
+  assert.match(privacyNote({ ...DEFAULT_SETTINGS, changeAlerts: false }).join(' '), /Change alerts are off/);
+});
+
+test('riskRows: each quote\'s own severity and context, and how to improve a detected risk', () => {
+  const rows = riskRows({ risks: [
+    { id: 'broad_disclosure', detected: true, severity: 'high', how_to_improve: ' Say you disclose data only for a valid court order. ',
+      evidence: [{ quote: 'Acme may disclose data whenever it sees fit.', severity: 'high', context: 'When Acme shares data' }, { quote: 'To a buyer.', severity: 'weird', context: null }] },
+    { id: 'no_opt_out', detected: false, severity: 'none', how_to_improve: '', evidence: [] },
+    { id: 'retention_after_deletion', detected: false, how_to_improve: 'not shown for an undetected risk', evidence: [] },
+  ] });
+  assert.deepEqual(rows[0].quotes, [
+    { text: 'Acme may disclose data whenever it sees fit.', severity: 'high', context: 'When Acme shares data' },
+    { text: 'To a buyer.', severity: null, context: null },
+  ]);
+  assert.equal(rows[0].howToImprove, 'Say you disclose data only for a valid court order.');
+  assert.equal(rows[0].title, 'Broad disclosure');
+  assert.equal(rows[1].howToImprove, '');
+  assert.equal(rows[2].howToImprove, '');
+});
+
+test('goodPracticeRows: the report\'s good practices with their quotes, at most four; none when absent', () => {
+  const good = (i) => ({ risk: 'retention_after_deletion', rule: 'bounded_purge', quote: `Backups are purged within ${i} days.`, start: 0, end: 9, explanation: 'A bounded purge.' });
+  const rows = goodPracticeRows({ good_practices: [good(30), { quote: '' }, null, good(31), good(32), good(33), good(34)] });
+  assert.equal(rows.length, MAX_GOOD_PRACTICES);
+  assert.deepEqual(rows[0], { risk: 'retention_after_deletion', riskTitle: 'Kept after deletion', quote: 'Backups are purged within 30 days.', explanation: 'A bounded purge.' });
+  assert.deepEqual(goodPracticeRows(report), []);
+});
+
+test('changeView: grade from/to at once, risks added and removed once the history is loaded', () => {
+  const change = { from: { reportId: 'a', grade: 'B' }, to: { reportId: 'b', grade: 'D' }, acknowledged: false, details: null };
+  const first = changeView(change);
+  assert.equal(first.headline, 'Its grade went from B to D.');
+  assert.deepEqual(first.lines, []);
+  assert.equal(first.loaded, false);
+  const loaded = changeView({ ...change, details: { gradeFrom: 'B', gradeTo: 'D', added: ['retention_after_deletion'], removed: [], versions: 2, since: '2026-11-03T10:00:00Z', known: true } });
+  assert.deepEqual(loaded.lines, ['Risks added: Kept after deletion.', 'Risks removed: none.', '2 new versions since you looked.', 'This version was first seen on 2026-11-03.']);
+  assert.equal(changeView({ ...change, to: { reportId: 'b', grade: 'B' } }).headline, 'Its grade is unchanged, but the text is not the one you saw.');
+  assert.equal(changeView(null), null);
+});
+
+test('a user\'s document and an unfiled report are marked for the popup; "Score this page" where this page was not graded', () => {
+  const state = { ...base, status: 'graded', source: 'policy', grade: 'B', score: 80, report, filed: false, userContent: { why: 'Google Docs holds documents written by its users.', host: 'docs.google.com' } };
+  const view = popupView({ state, settings, tabUrl: URL_ });
+  assert.equal(view.filed, false);
+  assert.equal(view.userContent.host, 'docs.google.com');
+  assert.equal(view.canScorePage, false);
+  assert.equal(popupView({ state: { ...base, status: 'graded', source: 'site', grade: 'B' }, settings, tabUrl: URL_ }).canScorePage, true);
+  assert.equal(popupView({ state: { ...base, status: 'ungraded' }, settings, tabUrl: URL_ }).canScorePage, true);
 });
