@@ -1,211 +1,29 @@
 """End to end in Debian's Chromium: the unpacked extension, the real API, and a local test shop.
 
-The shop (tests/extension/site/) is served on 127.0.0.1 but visited as shop.policygrade.test and
-www.policygrade.test (Chromium's --host-resolver-rules), so both the API (Python publicsuffixlist)
-and the extension (extension/lib/psl.js) file it under the site "policygrade.test": an unknown TLD
-falls under the PSL's implicit "*" rule. The API runs as `policygrade serve` with its embedded
-Redis in a temporary data directory and is stopped with SIGTERM at the end.
+The shop (tests/extension/site/) is visited as shop.policygrade.test and www.policygrade.test, both
+filed under the site "policygrade.test" (fixtures in conftest.py, parts in e2e_support.py).
 """
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import hashlib
-import json
-import os
-import re
-import signal
-import socket
-import subprocess
-import sys
-import threading
 import time
-import urllib.request
-from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
+import re
 from typing import Any
 
 import pytest
+from e2e_support import ARTIFACTS, CONTRAST_JS, free_port, get_json, tab_state, watch_errors
+from e2e_support import badge as _badge
 
-REPO = Path(__file__).resolve().parents[2]
-EXTENSION = REPO / "extension"
-SITE = Path(__file__).resolve().parent / "site"
-ARTIFACTS = REPO / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
 SITE_NAME = "policygrade.test"
 # A sentence of site/privacy.html that the retention-after-deletion detector quotes.
 RETENTION_SENTENCE = "If you delete your account, we may retain copies of your personal information"
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-def _missing(message: str) -> None:
-    """Fail under CI (the browser is part of the suite there); skip on a developer machine."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _get_json(url: str, timeout: float = 5) -> Any:
-    with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (loopback only)
-        return json.loads(response.read())
-
-
-@pytest.fixture(scope="module")
-def api_base(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Iterator[str]:
-    """`policygrade serve` on a free port with its own embedded Redis (and so its own RQ worker, whose
-    verification fetches reach the test shop through FETCH_HOST_MAP); SIGTERM afterwards."""
-    port = _free_port()
-    data_dir = tmp_path_factory.mktemp("policygrade-data")
-    env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
-    shop_hosts = (SITE_NAME, f"shop.{SITE_NAME}", f"www.{SITE_NAME}")
-    host_map = ",".join(f"{host}=127.0.0.1:{site_port}" for host in shop_hosts)
-    env.update(POLICYGRADE_DATA_DIR=str(data_dir), LOG_LEVEL="WARNING", FETCH_HOST_MAP=host_map)
-    log_path = data_dir / "serve.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "api.cli",
-                "serve",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--workers",
-                "1",
-            ],
-            cwd=REPO,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                log_tail = log_path.read_text()[-3000:]
-                pytest.fail(f"policygrade serve exited with {process.returncode}:\n{log_tail}")
-            with contextlib.suppress(OSError, ValueError):
-                if _get_json(f"{base}/healthz", timeout=2).get("redis") == "ok":
-                    break
-            if time.monotonic() > deadline:
-                pytest.fail(f"policygrade serve did not become healthy:\n{log_path.read_text()[-3000:]}")
-            time.sleep(0.25)
-        yield base
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-@pytest.fixture(scope="module")
-def site_port() -> Iterator[int]:
-    """The test shop, served from tests/extension/site on a free loopback port in a thread."""
-
-    class QuietHandler(SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (stdlib signature)
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(SITE)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield int(server.server_address[1])
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """A persistent Chromium context with the unpacked extension loaded (headless=new)."""
-    if not CHROMIUM.exists():
-        _missing("Debian's chromium is missing at /usr/bin/chromium (scripts/ensure-chromium.sh installs it)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("the playwright Python package is not installed (pip install -e '.[test]')")
-    user_data = tmp_path_factory.mktemp("chromium-profile")
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(user_data),
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                f"--disable-extensions-except={EXTENSION}",
-                f"--load-extension={EXTENSION}",
-                f"--host-resolver-rules=MAP *.{SITE_NAME} 127.0.0.1",
-                # .test hosts have no HTTPS: keep Chromium from trying to upgrade the navigations.
-                "--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable",
-            ],
-            viewport={"width": 1000, "height": 800},
-        )
-        try:
-            yield context
-        finally:
-            context.close()
-
-
-@pytest.fixture(scope="module")
-def worker(browser: Any, api_base: str) -> Any:
-    """The extension's service worker, pointed at the test API."""
-    workers = [w for w in browser.service_workers if w.url.startswith("chrome-extension://")]
-    sw = workers[0] if workers else browser.wait_for_event("serviceworker", timeout=30_000)
-    sw.evaluate("(apiBase) => chrome.storage.local.set({settings: {apiBase, autoCapture: true}})", api_base)
-    return sw
-
-
-def _tab_state(sw: Any, url: str, timeout: float = 60) -> dict[str, Any]:
-    """The extension's stored state of the tab showing `url`, once it is final (not loading/scoring)."""
-    deadline = time.monotonic() + timeout
-    state: dict[str, Any] | None = None
-    while time.monotonic() < deadline:
-        states = sw.evaluate("async () => Object.values(await chrome.storage.session.get(null))")
-        state = next((s for s in states if s.get("url") == url), None)
-        if state and state.get("status") not in ("looking_up", "scoring"):
-            return state
-        time.sleep(0.25)
-    pytest.fail(f"no final tab state for {url}; last seen: {json.dumps(state)[:2000]}")
-
-
-# WCAG 2.x contrast check of every visible text element (see the file for the method).
-CONTRAST_JS = (Path(__file__).resolve().parent / "contrast.js").read_text()
-
-
-def _watch_errors(page: Any) -> list[str]:
-    """Collects the page's console errors and uncaught exceptions."""
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    return errors
-
-
-def _badge(sw: Any, tab_id: int) -> dict[str, str]:
-    return sw.evaluate(
-        """async (tabId) => ({
-            text: await chrome.action.getBadgeText({tabId}),
-            title: await chrome.action.getTitle({tabId}),
-            color: (await chrome.action.getBadgeBackgroundColor({tabId})),
-        })""",
-        tab_id,
-    )
+_tab_state = tab_state
+_watch_errors = watch_errors
+_get_json = get_json
+_free_port = free_port
 
 
 def test_policy_page_badge_site_lookup_and_popup(
@@ -387,7 +205,7 @@ POPUP_STATES = [
     (
         "not_policy",
         {"status": "not_policy", "notPolicyReason": "The text is too short to be a policy."},
-        "does not read like a privacy policy",
+        "the server says it is not a privacy policy",
     ),
     (
         "rate_limited",
@@ -462,7 +280,7 @@ def test_options_page_validates_saves_and_clears(browser: Any, worker: Any) -> N
     # Locator assertions poll without eval (extension pages' CSP forbids wait_for_function's strings).
     expect(page.locator("#status")).to_have_text(re.compile(r"^Saved"))
     settings = worker.evaluate("async () => (await chrome.storage.local.get('settings')).settings")
-    assert settings == {"apiBase": "http://127.0.0.1:8000", "autoCapture": False}
+    assert settings == {"apiBase": "http://127.0.0.1:8000", "autoCapture": False, "changeAlerts": True}
 
     page.get_by_role("button", name="Clear cached data").click()
     expect(page.locator("#status")).to_have_text(re.compile(r"^Cleared"))
