@@ -16,7 +16,8 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-# Node tools for the extension tests (web-ext lint, @mozilla/readability to vendor); npm registry only.
+# Node tools for the extension tests (web-ext lint, @mozilla/readability to vendor, puppeteer-core for
+# Firefox, linkedom for DOM unit tests); npm registry only, and no browser download.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
@@ -26,6 +27,7 @@ serve: install
 
 test: install node_modules/.installed
 	scripts/ensure-chromium.sh
+	scripts/ensure-firefox.sh
 	$(BIN)/pytest
 
 lint: install

@@ -274,9 +274,9 @@ class SiteServer(ThreadingHTTPServer):
     """The test site: static files, REDIRECTS, the generated long policy, and a switchable policy
     version for the change-alert site (``versions["/osprey/privacy.html"] = "osprey/privacy-v2.html"``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, directory: Path = SITE) -> None:
         self.versions: dict[str, str] = {}
-        super().__init__(("127.0.0.1", 0), functools.partial(_SiteHandler, directory=str(SITE)))
+        super().__init__(("127.0.0.1", 0), functools.partial(_SiteHandler, directory=str(directory)))
 
 
 class _SiteHandler(SimpleHTTPRequestHandler):
