@@ -7,8 +7,8 @@ filed under the site "policygrade.test" (fixtures in conftest.py, parts in e2e_s
 from __future__ import annotations
 
 import hashlib
-import time
 import re
+import time
 from typing import Any
 
 import pytest
