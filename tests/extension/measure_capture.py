@@ -10,7 +10,8 @@ it. Every text is served named as a policy ("/<slug>/privacy-policy", title "<Se
 Policy", heading "Privacy Policy"), so the figures measure the text test and the API; the four
 probes are served a second time under their own names (terms of service, cookie policy, help
 article, blog post), as they appear on the web. Real Chromium with the unpacked extension and the
-real API (`policygrade serve`, rate limit off) in a temporary data directory; nothing else runs.
+real API (`policygrade serve`, rate limit and server verification off: only the
+captured text is judged) in a temporary data directory; nothing else runs.
 """
 
 from __future__ import annotations
@@ -132,7 +133,7 @@ def measure(corpus: Path, limit: int | None) -> dict[str, Any]:
         data_dir.mkdir()
         server = e2e.SiteServer(site_root)
         with (
-            e2e.running_api(data_dir, {"RATE_LIMIT_ENABLED": "0"}) as api,
+            e2e.running_api(data_dir, {"RATE_LIMIT_ENABLED": "0", "VERIFY_ENABLED": "0"}) as api,
             e2e.serving(server),
             sync_playwright() as pw,
         ):
