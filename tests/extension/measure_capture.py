@@ -33,8 +33,8 @@ import e2e_support as e2e  # noqa: E402
 
 #: How each probe is named where it really lives: (path, title).
 PROBE_NAMES = {
-    "probe-wise-terms": ("/legal/terms-of-use", "Terms of Use | Wise"),
-    "probe-stackoverflow-cookies": ("/legal/trackers-policy", "Trackers Policy - Stack Overflow"),
+    "probe-wise-terms": ("/legal/terms-of-use/", "Terms of Use | Wise"),
+    "probe-stackoverflow-cookies": ("/legal/trackers-policy/", "Trackers Policy - Stack Overflow"),
     "probe-duckduckgo-gpc-help": (
         "/duckduckgo-help-pages/privacy/gpc/",
         "Global Privacy Control (GPC) | DuckDuckGo Help Pages",
