@@ -1,4 +1,4 @@
-"""Command line for the scorer: ``score FILE|-``, ``eval PATH`` and ``eval-policies PATH``.
+"""Command line for the scorer: ``score FILE|-``, ``eval PATH``, ``eval-policies PATH``, ``eval-modern DIR``.
 
 ``register(subparsers)`` adds the three commands to a parent parser (``api.cli`` builds the
 ``policygrade`` console script from it); ``main(argv)`` runs them alone (``python -m scoring.cli``).
@@ -42,6 +42,14 @@ def register(subparsers: Any) -> None:
     policies.add_argument("path", metavar="PATH", help="the policy_labels.jsonl of the corpus")
     policies.add_argument("--json", action="store_true", help="print machine-readable results")
     policies.set_defaults(func=_eval_policies)
+
+    modern = subparsers.add_parser(
+        "eval-modern", help="measure verdicts, severities, quotes and grades on ../shared/corpus/modern"
+    )
+    modern.add_argument("path", metavar="PATH", help="the modern corpus folder (labels.jsonl, texts/)")
+    modern.add_argument("--json", action="store_true", help="print machine-readable results")
+    modern.add_argument("--rows", action="store_true", help="also print one line per policy")
+    modern.set_defaults(func=_eval_modern)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -155,6 +163,20 @@ def _eval(args: argparse.Namespace) -> int:
 
 def _eval_policies(args: argparse.Namespace) -> int:
     return _run_evaluation("eval-policies", args, policies=True)
+
+
+def _eval_modern(args: argparse.Namespace) -> int:
+    from . import evaluation, modern_evaluation  # deferred: only this command needs them
+
+    try:
+        results = modern_evaluation.evaluate_modern(args.path)
+    except (evaluation.CorpusFormatError, OSError, KeyError) as error:
+        return _fail("eval-modern", f"unusable modern corpus: {error}")
+    if args.json:
+        print(json.dumps(results, indent=2, sort_keys=True))
+    else:
+        print(modern_evaluation.format_modern(results, show_rows=args.rows))
+    return 0
 
 
 if __name__ == "__main__":
