@@ -13,8 +13,8 @@ import dataclasses
 from . import _grading, _policy_detection, _readability
 from ._input import ScoringInputError, tame
 from ._models import Evidence, PolicyReport, RiskFinding
-from ._sentences import split_sentences
-from .detectors import Document, detect_all
+from ._structure import analyse
+from .detectors import Document, detect_document
 
 #: Version of the scoring behaviour ("year.month.n"). Bump it whenever any report could change.
 SCORER_VERSION = "2026.11.4"
@@ -26,14 +26,12 @@ def score_policy(text: str, url: str | None = None) -> PolicyReport:
         raise ScoringInputError(f"url must be a str or None, not {type(url).__name__}")
     tamed = tame(text)
     verdict = _policy_detection.detect_policy(tamed.clean)
-    document = Document(
-        text=tamed.clean,
-        sentences=tuple(split_sentences(tamed.clean)),
-        is_whole_policy=verdict.is_whole_policy,
-    )
-    findings = detect_all(document)
+    document = Document(tamed.clean, analyse(tamed.clean), is_whole_policy=verdict.is_whole_policy)
+    detection = detect_document(document)
+    findings, goods = detection.findings, detection.good_practices
     if tamed.clean != tamed.safe:
         findings = _quote_submitted(findings, tamed.safe)
+        goods = tuple(dataclasses.replace(g, quote=tamed.safe[g.start : g.end]) for g in goods)
     readability = _readability.measure(tamed.clean) if verdict.word_count else None
 
     score: int | None = None
@@ -51,6 +49,7 @@ def score_policy(text: str, url: str | None = None) -> PolicyReport:
         readability=readability,
         risks=findings,
         scorer_version=SCORER_VERSION,
+        good_practices=goods if verdict.is_policy else (),
     )
 
 

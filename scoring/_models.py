@@ -26,6 +26,12 @@ class Evidence:
     explanation: str
     #: Stable name of the rule that matched (e.g. ``"protect_rights"``), for tests and tuning.
     rule: str
+    #: Severity of this quote on its own (the finding takes the worst of its quotes).
+    severity: Severity = "none"
+    #: What the quote is read under: its list's lead-in, or its section heading (None at top level).
+    context: str | None = None
+    #: The kind of unit quoted: "sentence", "list_item" or "table_cell".
+    kind: str = "sentence"
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,20 @@ class RiskFinding:
     severity: Severity
     summary: str
     evidence: tuple[Evidence, ...] = ()
+    #: One sentence saying what wording would lower this finding ("" when nothing was found).
+    how_to_improve: str = ""
+
+
+@dataclass(frozen=True)
+class GoodPractice:
+    """A clause that does well on one risk (a narrow ground, an offered opt-out, a bounded purge)."""
+
+    risk: str
+    rule: str
+    quote: str
+    start: int
+    end: int
+    explanation: str
 
 
 @dataclass(frozen=True)
@@ -70,6 +90,8 @@ class PolicyReport:
     readability: Readability | None
     risks: tuple[RiskFinding, ...]
     scorer_version: str
+    #: What the policy does well, with quotes (shown beside the findings; no points).
+    good_practices: tuple[GoodPractice, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-able data (lists, not tuples)."""
@@ -77,6 +99,7 @@ class PolicyReport:
         data["risks"] = [
             {**risk, "evidence": list(risk["evidence"])} for risk in data["risks"]
         ]
+        data["good_practices"] = list(data["good_practices"])
         return data
 
     def risk(self, risk_id: str) -> RiskFinding:

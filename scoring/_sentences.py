@@ -82,8 +82,13 @@ def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences with exact offsets (bullets, headings, abbreviations, nav junk)."""
     if not isinstance(text, str):
         raise TypeError(f"split_sentences expects str, got {type(text).__name__}")
+    return split_span(text, 0, len(text))
+
+
+def split_span(text: str, start: int, end: int) -> list[Sentence]:
+    """The sentences of ``text[start:end]``, with offsets into the whole ``text``."""
     sentences: list[Sentence] = []
-    for start, end in _pieces(text):
+    for start, end in _pieces(text, start, end):
         for a, b in _split_caps_heading(text, start, end):
             for c, d in _split_long(text, a, b):
                 sentence = _trimmed(text, c, d)
@@ -92,18 +97,18 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-def _pieces(text: str) -> list[tuple[int, int]]:
+def _pieces(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     """Raw (start, end) spans between boundaries; a boundary may drop characters (bullets, "|")."""
     spans: list[tuple[int, int]] = []
-    piece_start = 0
-    line_start = 0
-    done = 0  # everything before this offset has been classified
+    piece_start = start
+    line_start = start
+    done = start  # everything before this offset has been classified
     # A single character-class scan finds candidate runs fast; each run is then classified with the
     # anchored _CANDIDATE regex (a flood of dots or newlines is one run and one match).
-    for run in _CANDIDATE_RUN.finditer(text):
+    for run in _CANDIDATE_RUN.finditer(text, start, stop):
         pos = max(run.start(), done)
         while pos < run.end():
-            match = _CANDIDATE.match(text, pos)
+            match = _CANDIDATE.match(text, pos, stop)
             if match is None:  # cannot happen: every run character starts a candidate
                 pos += 1
                 continue
@@ -133,7 +138,7 @@ def _pieces(text: str) -> list[tuple[int, int]]:
                 piece_start = match.end()
             pos = match.end()
         done = pos
-    spans.append((piece_start, len(text)))
+    spans.append((piece_start, stop))
     return spans
 
 

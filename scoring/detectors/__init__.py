@@ -1,28 +1,55 @@
-"""The three risk detectors; ``detect_all`` runs them in ``RISK_IDS`` order.
+"""The risk detectors: one module per risk, each a list of ``Rule`` records run by one engine.
 
-To add a risk: copy a sibling module (``RISK_ID``, ``TITLE``, patterns as data, ``detect(doc)``),
-add it to ``DETECTORS`` below and write ``tests/scoring/detectors/test_<risk>.py``.
+To add a rule: add a ``Rule`` to its risk's ``RULES`` with examples and counterexamples (the generic
+test in tests/scoring/detectors/test_rules.py runs them). To add a risk: copy a sibling module
+(``RISK_ID``, ``SPEC``, ``RULES``), add it to ``RISKS`` below and its id to ``RISK_IDS``, and write
+``tests/scoring/detectors/test_<risk>.py``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 
-from scoring._models import RISK_IDS, RiskFinding
+from scoring._models import RISK_IDS, GoodPractice, RiskFinding
+from scoring._structure import analyse
 from scoring.detectors import broad_disclosure, no_opt_out, retention_after_deletion
-from scoring.detectors._common import Document
+from scoring.detectors._findings import finding, good_practices, rule_set_of
+from scoring.detectors._rules import Document, Rule, run
 
-__all__ = ["DETECTORS", "Document", "detect_all"]
+__all__ = ["ALL_RULES", "RISKS", "Detection", "Document", "detect_all", "detect_document", "make_document"]
 
-#: One detect function per risk id, in RISK_IDS order (cached reports key on these ids).
-DETECTORS: tuple[tuple[str, Callable[[Document], RiskFinding]], ...] = (
-    (broad_disclosure.RISK_ID, broad_disclosure.detect),
-    (no_opt_out.RISK_ID, no_opt_out.detect),
-    (retention_after_deletion.RISK_ID, retention_after_deletion.detect),
-)
-assert tuple(risk_id for risk_id, _ in DETECTORS) == RISK_IDS
+#: The risk modules, in RISK_IDS order (cached reports key on these ids).
+RISKS = (broad_disclosure, no_opt_out, retention_after_deletion)
+assert tuple(module.RISK_ID for module in RISKS) == RISK_IDS
+#: Every rule of every risk, in order.
+ALL_RULES: tuple[Rule, ...] = tuple(rule for module in RISKS for rule in module.RULES)
+
+
+@dataclass(frozen=True)
+class Detection:
+    """What the detectors found in one document: a finding per risk and the good practices."""
+
+    findings: tuple[RiskFinding, ...]
+    good_practices: tuple[GoodPractice, ...]
+
+
+def make_document(text: str, whole_policy: bool = False) -> Document:
+    """A Document of ``text`` with its structure analysed."""
+    return Document(text, analyse(text), is_whole_policy=whole_policy)
+
+
+def detect_document(doc: Document, use_prefilter: bool = True) -> Detection:
+    """Run every rule once over ``doc``; three findings in RISK_IDS order and the good practices."""
+    hits = run(doc, rule_set_of(ALL_RULES), use_prefilter=use_prefilter)
+    findings = []
+    goods: list[GoodPractice] = []
+    for module in RISKS:
+        mine = [h for h in hits if h.rule.risk == module.RISK_ID]
+        findings.append(finding(module.SPEC, [h for h in mine if h.rule.polarity == "risk"]))
+        goods.extend(good_practices(module.RISK_ID, [h for h in mine if h.rule.polarity == "good"]))
+    return Detection(tuple(findings), tuple(goods))
 
 
 def detect_all(doc: Document) -> tuple[RiskFinding, ...]:
     """All three findings for ``doc``, in RISK_IDS order."""
-    return tuple(detect(doc) for _, detect in DETECTORS)
+    return detect_document(doc).findings

@@ -5,8 +5,8 @@ from __future__ import annotations
 from types import ModuleType
 
 from scoring._models import RiskFinding
-from scoring._sentences import split_sentences
 from scoring.detectors import Document
+from scoring.detectors import make_document as _make_document
 
 #: Text placed around a case so that evidence offsets are tested away from position 0.
 PREFIX = "This notice explains our practices. "
@@ -15,7 +15,7 @@ SUFFIX = " Thank you for reading."
 
 def make_document(text: str, whole_policy: bool = False) -> Document:
     """A Document of ``text`` split into sentences."""
-    return Document(text, tuple(split_sentences(text)), is_whole_policy=whole_policy)
+    return _make_document(text, whole_policy=whole_policy)
 
 
 def assert_quotes_sentence(finding: RiskFinding, text: str, sentence: str) -> None:
