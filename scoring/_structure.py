@@ -48,8 +48,10 @@ class Unit:
     kind: Kind
     #: The sentence ending in ":" that opens the list this item belongs to.
     lead_in: int | None = None
-    #: The nearest heading above (or the label that leads the same line).
+    #: The nearest heading above.
     heading: int | None = None
+    #: The label that leads the same line ("Corporate Transactions." before the sentence).
+    label: int | None = None
     #: The header of the table column holding this cell, lower-cased.
     column: str | None = None
     #: "legal_basis" under a GDPR legal-basis heading, column or label; None otherwise.
@@ -68,8 +70,8 @@ class Structure:
     units: tuple[Unit, ...]
 
     def context_of(self, unit: Unit) -> str | None:
-        """What a quote of ``unit`` should be read under: its list's lead-in, else its heading."""
-        for index in (unit.lead_in, unit.heading):
+        """What a quote of ``unit`` should be read under: its list's lead-in, its label, or its heading."""
+        for index in (unit.lead_in, unit.label, unit.heading):
             if index is not None:
                 return self.units[index].text
         return None
@@ -141,6 +143,11 @@ def _title_case(text: str) -> bool:
     return capitals / len(long_words) >= 0.75
 
 
+def has_verb_cue(text: str) -> bool:
+    """Whether ``text`` holds a subject pronoun, an auxiliary or a modal (a clause, not a name)."""
+    return _VERB_CUE.search(text) is not None
+
+
 def _has_verb_cue(text: str) -> bool:
     return _VERB_CUE.search(text) is not None
 
@@ -150,8 +157,14 @@ def _ends_with(text: str, characters: str) -> bool:
     return bool(stripped) and stripped[-1] in characters
 
 
+#: A line in capitals without a full stop is a heading up to this many words.
+CAPS_HEADING_MAX_WORDS = 30
+
+
 def _heading_shaped(text: str) -> bool:
     """A whole line that names a section rather than saying something."""
+    if text.isupper() and not _ends_with(text, ".!;,") and _words(text) <= CAPS_HEADING_MAX_WORDS:
+        return True
     if _words(text) > HEADING_MAX_WORDS or _ends_with(text, ".!;,"):
         return False
     if _ends_with(text, "?"):
@@ -250,6 +263,7 @@ class _Draft:
     column: str | None = None
     lead_in: int | None = None
     heading: int | None = None
+    label: int | None = None
     role: str | None = None
     bulleted: bool = False
 
@@ -321,7 +335,7 @@ class _Builder:
                 if kind == "list_item":
                     draft.lead_in = self.lead_in
                 if leading_label is not None:
-                    draft.heading = leading_label
+                    draft.label = leading_label
                     draft.role = self.units[leading_label].role or self.heading_role
                 index = self._append(draft)
                 if _ends_with(piece, ":") and (_has_verb_cue(piece) or _words(piece) >= 6):
@@ -340,10 +354,13 @@ class _Builder:
         if match is None:
             return [(sentence.start, sentence.end, False)]
         lead = match.group(0).rstrip()
-        if _words(lead) > 8 or _has_verb_cue(lead[:-1]) and not _title_case(lead):
-            return [(sentence.start, sentence.end, False)]
         rest_start = sentence.start + match.end()
         rest = self.text[rest_start : sentence.end]
+        # a lead with a verb ("Information we retain until you delete it:") is still a label when a
+        # whole sentence follows it on the line
+        full_sentence_follows = _words(rest) >= 6 and _has_verb_cue(rest)
+        if _words(lead) > 8 or (_has_verb_cue(lead[:-1]) and not _title_case(lead) and not full_sentence_follows):
+            return [(sentence.start, sentence.end, False)]
         label_end = sentence.start + len(lead)
         rest_is_label = _words(rest) < 4 and not _has_verb_cue(rest)
         return [(sentence.start, label_end, True), (rest_start, sentence.end, rest_is_label)]
@@ -422,6 +439,7 @@ def analyse(text: str) -> Structure:
             kind=d.kind,  # type: ignore[arg-type]
             lead_in=d.lead_in,
             heading=d.heading,
+            label=d.label,
             column=d.column,
             role=d.role,
         )

@@ -204,8 +204,13 @@ class View:
 
     @property
     def heading(self) -> str | None:
-        """The lower-cased heading (or line label) this unit sits under."""
+        """The lower-cased heading of the section this unit sits in."""
         return self.doc.context_low(self.unit.heading)
+
+    @property
+    def label(self) -> str | None:
+        """The lower-cased label that leads this unit's line ("Corporate Transactions.")."""
+        return self.doc.context_low(self.unit.label)
 
 
 # --- conditions ------------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 
 from scoring._models import RiskFinding
+from scoring._structure import has_verb_cue
+from scoring.detectors._checks import CROSS_REFERENCE
 from scoring.detectors._findings import RiskSpec, detect_rules
 from scoring.detectors._rules import (
     Document,
@@ -45,14 +47,20 @@ TITLE = SPEC.title
 
 # A verb of handing data over; most grounds count only beside one.
 DISCLOSE_VERB = rx(
-    r"\b(?:disclos|shar|releas|transfer|furnish|turn\w* over|mak\w* (?:\w+ )?available|preserv|sell|sold|"
-    r"assign|forward|reveal|divulg|transmit|respond|cooperat|co-operat)\w*|"
+    r"\b(?:disclos(?!ures? (?:statement|notice|document))|shar(?!eholder)|releas|transfer|furnish|turn\w* over|"
+    r"mak\w* (?:\w+ )?available|preserv(?:e|es|ed|ing)\b|sell|sold|assign|forward|reveal|divulg|transmit|"
+    r"cooperat|co-operat)\w*|"
+    # answering authorities, not the user: "respond to subpoenas", "respond to requests from the police"
+    r"\brespond\w*\s+to\s+(?!your\b|you\b|these\b|such\b|any such\b)(?:\w+\s+){0,3}?(?:requests?|subpoenas?|orders?|"
+    r"legal|lawful|process|demands?|inquiries|investigations?|law enforcement|authorities|government)\b|"
     # verbs whose stem starts other words ("password", "handle", "supplement") are spelled out
     r"\b(?:pass(?:es|ed|ing)?\s+(?:\w+\s+){0,4}?(?:on|along|to)|hand(?:s|ed|ing)? (?:over|\w+ over)|"
     r"suppl(?:y|ies|ied|ying))\b|"
     # "reported to the authorities" hands data over; "regulatory reporting obligations" does not
-    r"\breport(?:s|ed|ing)?\b(?!\s+(?:obligations?|duties|duty|requirements?|purposes))|"
-    r"\b(?:provid|giv|send)\w*\s+(?!you\b|us\b)(?:\w+\s+){0,3}?(?:information|data|details|records|content|"
+    r"(?<!investigate )(?<!receive )(?<!review )\breport(?:s|ed|ing)?\b(?!\s+(?:obligations?|duties|duty|"
+    r"requirements?|purposes|of|from|about|on)\b)|"
+    r"\b(?:provid|giv|send)\w*\s+(?!you\b|us\b|additional\b|more\b|further\b|the following\b)(?:\w+\s+){0,3}?"
+    r"(?:information|data|details|records|content|"
     r"it|them|this|such|identifiers?|addresses)\b(?:\s+\w+){0,10}?\s+(?:to|with)\b|"
     r"\b(?:entitled to|gain|obtain|have|allow\w*|grant\w*)\s+access\s+to\s+(?:your|personal|user|customer)|"
     r"\baccess(?:ing)?\s+(?:your|personal|user|customer)\s+(?:[\w-]+\s+)?(?:information|data|content|accounts?)"
@@ -63,7 +71,8 @@ DISCLOSE_VERB = rx(
 NOT_OUR_DISCLOSURE = rx(
     r"\w*\s+(?:(?:it|them|this|that|such|the|your|personal|\w+)\s+){0,3}?(?:with|to) us\b|"
     r"\w*\s+(?:\w+\s+){0,3}?by (?:a |the |any |other )?(?:\w+ )?(?:users?|you|members?|customers?)\b|"
-    r"\w*\s+to\s+(?:your|you|these|such|their|its|all such|any such)\b(?!\s+(?:\w+\s+)?(?:agenc|authorit|police))"
+    # a document that "discloses that" tells, it does not hand data over
+    r"\w*\s+(?:that|how|whether)\b"
 )
 USER_SUBJECT = rx(
     r"\b(?:you|users?|members?|customers?)\s+(?:(?:has|have|had|may|can|could|will|might|also|then|"
@@ -72,7 +81,7 @@ USER_SUBJECT = rx(
 FILE_SHARING = rx(r"(?:file|photo|video|screen|social|peer-to-peer|p2p)[- ]$")
 # A list item under "we may disclose your data when:" has no verb of its own: it is short, and it
 # opens in lower case or with a connective, or ends without a period ("to comply with law;").
-FRAGMENT_WORDS = 20
+FRAGMENT_WORDS = 25
 CONNECTIVE = rx(r"(?:when|where|if|as|to|in order to|for|in response to|in connection with)\b")
 HAS_SUBJECT = rx(r"\b(?:we|you|they|it)\b")
 NOT_DISCLOSURE = rx(
@@ -85,26 +94,32 @@ DISCLOSURE_HEADING = rx(r"\b(?:shar|disclos|transfer|recipient|third parties|who
 
 
 @unit_check
-def discloses(view: View) -> bool:
+def discloses(view: View) -> bool | str:
     """The unit hands data over: a disclosure verb of the company's, or a verb-less list item whose
     lead-in (or, without a lead-in, whose section heading or nothing) names disclosure."""
     low = view.low
-    if disclosure_verb(low, 0, len(low)):
-        return True
+    verb = disclosure_verb(low, 0, len(low))
+    if verb:
+        return f'handed over by "{view.quote(verb.start(), verb.end())}"'
+
     text = view.unit.text
     shaped = (
         text[:1].islower()
         or text[:1] == "("
         or not text.endswith((".", ":"))
-        or (CONNECTIVE.match(low) is not None and HAS_SUBJECT.search(low) is None)
+        or (CONNECTIVE.match(low) is not None and (HAS_SUBJECT.search(low) is None or view.unit.kind == "list_item"))
     )
     if not shaped or len(low.split()) > FRAGMENT_WORDS or NOT_DISCLOSURE.search(low):
         return False
+    subordinate = text[:1].islower() or text[:1] == "(" or CONNECTIVE.match(low) is not None
+    if view.unit.kind != "list_item" and not subordinate and has_verb_cue(text):
+        return False  # a main clause with its own verb that hands nothing over
     lead_in = view.lead_in
     if lead_in is not None:
         return disclosure_verb(lead_in, 0, len(lead_in)) is not None
-    if view.unit.kind == "list_item" and view.heading is not None:
-        return DISCLOSURE_HEADING.search(view.heading) is not None
+    for context in (view.label, view.heading):
+        if context is not None:
+            return DISCLOSURE_HEADING.search(context) is not None
     return True
 
 
@@ -143,6 +158,8 @@ RECIPIENT_HEADING_END = rx(r"(?:\s+\w+){0,3}?\s{0,3}(?:[,:;(]|when\b|if\b|where\
 def opens_with_recipient(view: View, match: re.Match[str]) -> bool:
     """A list item that opens with the recipient ("Law enforcement authorities, when ...") names a
     disclosure without a verb of its own."""
+    if view.unit.kind != "list_item" and has_verb_cue(view.unit.text):
+        return False
     return match.start() <= 25 and RECIPIENT_HEADING_END.match(view.low, match.end()) is not None
 
 
@@ -150,6 +167,7 @@ def opens_with_recipient(view: View, match: re.Match[str]) -> bool:
 # checked ground (Signal- and Proton-style transparency promises): a court decides and you are told.
 COURT_SUPERVISED = rx(
     r"\b(?:court[- ]issued|issued by a court|court orders?|(?:valid|search|judicial) warrants?|warrants?|"
+    r"(?:valid|binding) (?:\w+ )?orders? (?:from|of|by|issued by) (?:\w+ ){0,2}(?:judicial|court)|judicial orders?|"
     r"binding (?:legal )?(?:requests?|orders?|demands?)|legally binding)\b"
 )
 BROADER_GROUNDS = rx(
@@ -163,7 +181,7 @@ NOTIFIES_USER = rx(
     r"\b(?:you|users?|customers?|members?|account holders?)\s+(?:\w+\s+){0,2}?(?:be|is|are|will be)\s+"
     r"(?:promptly\s+|first\s+)?notified\b"
 )
-ONLY = rx(r"\b(?:only|solely|exclusively)\b|\bnever\b[^.;]{0,80}\b(?:unless|except)\b")
+ONLY = rx(r"\b(?:only|solely|exclusively)\b|\bnever\b[^.;]{0,80}\b(?:unless|except)\b|\btransparency report")
 
 
 @unit_check
@@ -233,7 +251,7 @@ PROMISE = found(
 # self-judged ground; with an authority or the law named it still counts.
 PROCESSORS = rx(
     r"\b(?:service providers?|vendors?|processors?|payment (?:service )?providers?|contractors|"
-    r"business purposes|fraud[- ]prevention partners?|anti-fraud)\b"
+    r"business purposes|fraud[- ]prevention partners?|anti-fraud|(?:industry|business|trusted) partners?)\b"
 )
 AUTHORITY = rx(r"\b(?:law|laws|legal\w*|authorit\w*|police|government\w*|courts?|regulators?|officials?)\b")
 ROUTINE_PROTECTION = rx(r"(?:prevent|investigat|detect)")
@@ -291,8 +309,13 @@ def received_from_authorities(view: View) -> bool:
 SAFEGUARD = rx(
     r"\b(?:review\w*|scrutini[sz]\w*|assess\w*|evaluat\w*)\s+(?:\w+\s+){0,4}?(?:to (?:ensure|confirm|verify)|"
     r"for (?:legal )?validity)|\bchalleng\w*\s+(?:\w+\s+){0,4}?(?:requests?|demands?|orders?)|"
-    r"\bpush back\b|\b(?:require|oblige|contractually bind)\w*\s+(?:\w+\s+){0,4}?(?:to protect|to keep)\b|"
-    r"\btransparency report"
+    r"\bpush back\b|\b(?:require|oblige|contractually (?:bind|require|restrict|oblige))\w*\s+(?:\w+\s+){0,4}?"
+    r"(?:service providers?|processors?|vendors?|partners?|them|these (?:\w+ )?(?:parties|providers|companies))\s+"
+    r"(?:\w+\s+){0,2}?(?:to|from)\b|\btransparency report|\b(?:appropriate|adequate|suitable) safeguards\b|"
+    r"\bstandard contractual clauses\b|\bsafeguards? (?:are|is) in place\b|\bensur\w* (?:\w+ ){0,3}?safeguards\b|"
+    # complaints and disputes taken to a regulator: the user's remedy, not a disclosure ground
+    r"\bresolv\w* (?:\w+ ){0,3}?(?:complaints?|disputes?)\b|\b(?:lodge|file|make|submit) (?:a |any )?complaints?\b|"
+    r"\bcomplaints?\b[^.;]{0,120}\b(?:supervisory|data protection) authorit"
 )
 SAFEGUARD_ONLY = found("safeguard_not_ground", SAFEGUARD)
 # GDPR legal bases: under a "Legitimate interests" heading or in a "Legal basis" column, "to protect our
@@ -356,20 +379,21 @@ LEGAL_DUTY = rx(
     r"\blegal (?:obligations?|duty|duties|requirements?)\b|\b(?:where|when|if|as)\s+(?:the law|law|"
     r"applicable law)\s+(?:requires|allows|permits)|\bto the extent (?:that )?(?:\w+ ){0,2}(?:is|are) "
     r"required\b|\bauthori[sz]ed (?:to|by) (?:do so (?:by )?)?law\b|\bif (?:we|it) (?:have|has|are|is) "
-    r"(?:required )?to\b"
+    r"(?:required )?to\b|\blegal process(?:es)?\b|\bcourt orders?\b|\bsubpoenas?\b|\bwarrants?\b|\blegal proceedings\b"
 )
 DISCRETIONARY = rx(
     r"\b(?:on|upon) (?:their |its |a )?(?:lawful |legal |valid )?request|\bwhen (?:they|asked)|\brequests? "
     r"(?:from|by|of)\b|\bbeliev\w*|\bgood[- ]faith|\bdiscretion|\bappropriate\b|\bcooperat\w*|\bco-operat\w*|"
     r"\bassist\w*|\binvestigat\w*|\bprevent\w*|\bdetect\w*|\bpublic interest|\bprotect\w*|\bsuspect\w*|"
-    r"\bsafety\b|\bsecurity\b|\bfraud\w*|\bcrim\w*|\bfurthers?\b"
+    r"\bsafety\b|\bsecurity (?:purposes|reasons|issues|incidents)\b|\bfraud\w*|\bcrim\w*|\bfurthers?\b"
 )
 
 
 @unit_check
 def legally_bounded(view: View) -> bool:
-    """Authorities get data only where a law obliges the company ("to the extent we are required by
-    law"), with no request, belief or purpose of its own beside it."""
+    """Authorities get data only where a law or legal process obliges the company ("to the extent we
+    are required by law", "in response to a court order"), with no request, belief or purpose of
+    its own beside it."""
     return LEGAL_DUTY.search(view.low) is not None and DISCRETIONARY.search(view.low) is None
 
 
@@ -390,9 +414,83 @@ def binding_orders_only(view: View) -> bool:
     return BINDING_ONLY_DEMAND.search(view.low) is not None and BROAD_DEMAND.search(view.low) is None
 
 
+GROUP = rx(
+    r"\b(?:with|to|among|between)\s+(?:\w+\s+){0,4}?(?:affiliat\w*|subsidiar\w*|parent (?:company|companies)|group (?:companies|entities|members)|"
+    r"entities (?:of|in|within) (?:the |our )?\w*\s*group|(?:the|our) \w+ group\b|corporate family)"
+)
+OUTSIDERS = rx(r"\b(?:third part\w*|authorit\w*|law enforcement|police|government\w*|courts?|buyers?|purchasers?|"
+               r"acquir\w*|successors?|others|public|partners?|advertisers?)\b")
+
+
+@unit_check
+def intra_group(view: View) -> bool:
+    """The only recipients are the company's own group (affiliates, subsidiaries, group entities)."""
+    return GROUP.search(view.low) is not None and OUTSIDERS.search(view.low) is None
+
+
+ABROAD = rx(
+    r"\b(?:countr(?:y|ies)|outside (?:of )?(?:the |your )?(?:eu|eea|european|uk|united kingdom|switzerland|"
+    r"jurisdiction|country|home)|abroad|overseas|cross-border|internationally|international (?:data )?transfers?|"
+    r"adequa(?:cy|te level)|third countr)\w*"
+)
+AUTHORITY_NAMED = rx(r"\b(?:law enforcement|police|authorit\w*|government\w*|courts?|agenc\w*|regulators?)\b")
+
+
+@unit_check
+def international_transfer(view: View) -> bool:
+    """A transfer abroad (with its legal safeguards or exceptions) and no authority as recipient:
+    where data is stored is not to whom it is disclosed."""
+    return ABROAD.search(view.low) is not None and AUTHORITY_NAMED.search(view.low) is None
+
+
+STRONG_DISCLOSE = rx(r"\b(?:disclos|shar(?:e|es|ed|ing)\b|releas|transfer|sell|sold|hand\w* over|pass\w* on|report\w* to)")
+RETENTION_VERB = rx(r"\b(?:retain|retention|store|stored|keep|kept|preserve for|delete|deletion)\w*")
+
+
+@unit_check
+def about_retention(view: View) -> bool:
+    """The unit says how long data is kept or when it is deleted, and hands nothing over."""
+    return RETENTION_VERB.search(view.low) is not None and STRONG_DISCLOSE.search(view.low) is None
+
+
+PROCESSING_PURPOSE = rx(r"^\W*(?:we|the company)\s+(?:may\s+|also\s+)?(?:process|use|collect|analy[sz]e|hold)\b")
+
+
+@unit_check
+def processing_purpose(view: View) -> bool:
+    """The unit states why data is processed ("We process personal data to comply with our legal
+    obligation to cooperate with law enforcement"), and no verb hands it over outright."""
+    return PROCESSING_PURPOSE.search(view.low) is not None and STRONG_DISCLOSE.search(view.low) is None
+
+
+LEGAL_BASIS_CELL = Condition(
+    "legal_basis_cell",
+    lambda view, _match: view.unit.kind == "table_cell" and view.unit.role == "legal_basis",
+    "a cell of a table's legal-basis column states why data is processed, not to whom it goes",
+    per_unit=True,
+)
+USE_CONTEXT = rx(r"\b(?:we use|use (?:your|the|this|personal)|uses? of|purposes?|we process|processing|why we|how we use)\b")
+
+
+@unit_check
+def under_a_use_list(view: View) -> bool:
+    """A verb-less fragment whose lead-in, label or heading is about using data ("We use your data
+    to:", "How we use your information"), not handing it over: a purpose, not a disclosure."""
+    if disclosure_verb(view.low, 0, len(view.low)):
+        return False
+    for context in (view.lead_in, view.label, view.heading):
+        if context is not None:
+            return USE_CONTEXT.search(context) is not None and disclosure_verb(context, 0, len(context)) is None \
+                and DISCLOSURE_HEADING.search(context) is None
+    return False
+
+
 EMERGENCY_ONLY = emergency_only
 GROUNDED = any_of("discloses_or_names_recipient", discloses, opens_with_recipient)
-COMMON_UNLESS = (BOILERPLATE, narrow_legal_ground, emergency_only, SAFEGUARD_ONLY, received_from_authorities)
+COMMON_UNLESS = (
+    BOILERPLATE, CROSS_REFERENCE, LEGAL_BASIS_CELL, narrow_legal_ground, emergency_only, SAFEGUARD_ONLY,
+    received_from_authorities, international_transfer, about_retention, processing_purpose, intra_group,
+)
 
 RULES: tuple[Rule, ...] = (
     # "we may disclose information when we believe in good faith that disclosure is reasonably
@@ -445,8 +543,9 @@ RULES: tuple[Rule, ...] = (
         summary="give your data to police or government authorities that ask for it",
         improve="Say you give data to authorities only when a court order or a named law obliges you, and "
         "that you notify the user.",
+        quiet=(r"\b(?:has|have|had|with|without|lacks?)\s+(?:the\s+)?(?:\w+\s+)?authority\b",),
         requires=(GROUNDED,),
-        unless=COMMON_UNLESS,
+        unless=(*COMMON_UNLESS, anonymous_only),
         ladder=(
             Step(
                 "medium",
@@ -544,12 +643,11 @@ RULES: tuple[Rule, ...] = (
             r"\brequired or permitted by\b|\blegally (?:\w+ or )?(?:required|obliged|obligated|compelled|bound|"
             r"entitled)\b|"
             r"\bthe law requires\b|\brequired by\s+(?:\w+\s+){0,2}?law\b|"
-            r"\b(?:comply|compliance|conform)\w*\s+with\s+(?:\w+,?\s+){0,5}?(?:laws?|regulations?|statutes?|"
+            r"\b(?:comply|conform)\w*\s+with\s+(?:\w+,?\s+){0,5}?(?:laws?|regulations?|statutes?|"
             r"rules|legal (?:obligations?|requirements?|process|duties|orders?|requests?))\b|"
-            r"\bin accordance with\s+(?:\w+\s+){0,3}?(?:laws|legal requirements|court orders?)\b|"
             r"\b(?:satisfy|meet)\s+(?:\w+\s+){0,3}?(?:laws?|regulations?|legal)\b|"
             r"\bas (?:otherwise )?required by\b|\bduty to (?:disclose|share|comply)|\bobliged to report|"
-            r"\b(?:authori[sz]ed|permitted) (?:to do so )?(?:by|under) (?:\w+ ){0,2}?law\b"
+            r"\bauthori[sz]ed (?:to do so )?(?:by|under) (?:\w+ ){0,2}?law\b|\bauthori[sz]ed to\s+by\s+law\b"
         ),
         severity="medium",
         why="data can be handed over whenever a law or authority is said to require it",
@@ -605,8 +703,11 @@ RULES: tuple[Rule, ...] = (
         improve="Promise to notify users before a sale and let them delete their data or object first.",
         # the company's own successors named in a definition of itself are no transfer
         quiet=(r"\((?:and )?(?:its|their|our) successors?[^()]{0,40}\)", r"\bunauthori[sz]ed (?:\w+ ){0,2}acquisition"),
-        requires=(discloses,),
-        unless=(BOILERPLATE, CONSENT_FIRST, NEGATED_TRANSFER, marketing_acquisition, anonymous_only),
+        # the company taking part in a deal is not yet your data moving: a disclosure verb, or your data
+        # named as what the deal affects ("notified of any change in ownership or uses of your data")
+        requires=(any_of("data_goes_with_it", discloses, found("your_data_named", PERSONAL)),),
+        unless=(BOILERPLATE, CROSS_REFERENCE, CONSENT_FIRST, NEGATED_TRANSFER, marketing_acquisition, anonymous_only,
+                under_a_use_list),
         ladder=(
             Step(
                 "low",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from scoring._models import RiskFinding
+from scoring._structure import EVIDENCE_KINDS
 from scoring.detectors._findings import RiskSpec, detect_rules
 from scoring.detectors._rules import (
     Document,
@@ -44,18 +45,20 @@ TITLE = SPEC.title
 REFUSE_AGREEMENT = (
     r"\bif you\s+(?:\w+\s+){0,2}?(?:(?:do not|don't|don\u2019t|do n't|did not|cannot|can't|can not|choose not to|"
     r"prefer not to|elect not to|wish not to|are unwilling to|are not willing to)\s+(?:\w+\s+){0,2}?"
-    r"(?:agree|accept|consent|want|wish|like|allow|permit|authori[sz]e)|disagree|object|refuse|withdraw|"
-    r"reject|deny|are not (?:happy|comfortable|ok|okay))\b|"
+    r"(?:agree|accept|consent|(?:want|wish|like)(?!\s+to\s+(?:provide|give|share|submit|supply|disclose|enter)\b)|"
+    r"authori[sz]e)|disagree|object|refuse|withdraw|reject|deny|are not (?:happy|comfortable|ok|okay))\b|"
     r"\bunless you (?:agree|accept|consent)\b|\bin the case you do not agree\b|"
     r"\bshould you\s+(?:not\s+(?:\w+\s+)?(?:agree|accept|consent|want|wish)|disagree|object|decline|refuse)\b|"
     r"\b(?:request|ask)\w*\s+(?:us\s+)?(?:\w+\s+){0,3}?(?:to\s+)?(?:stop|restrict)\w*"
 )
+REFUSE_AGREEMENT_RX = rx(REFUSE_AGREEMENT)
 # ... refusing to give data: the cost is a feature (or the service) that needs it.
 REFUSE_DATA = (
     r"\bif you\s+(?:\w+\s+){0,2}?(?:(?:do not|don't|don\u2019t|do n't|did not|cannot|can't|can not|choose not to|"
     r"prefer not to|elect not to|wish not to|are unwilling to|are not willing to)\s+(?:\w+\s+){0,2}?"
     r"(?:provide|give|share|submit|supply|disclose|enter|enable|grant|furnish|register|opt|turn on|complete|"
-    r"connect|link)|decline|disable|block|turn off|opt out)\b|"
+    r"connect|link|allow|permit|(?:want|wish|like) to (?:provide|give|share|submit|supply|disclose|enter))|decline|"
+    r"disable|block|turn off|opt out)\b|"
     r"\byou (?:may|can|are free to|could)(?:,? of course,)?\s+(?:always\s+)?(?:choose|decide|elect|decline|"
     r"refuse|opt|prefer)\s+(?:not\s+)?to\s+(?:not\s+)?(?:provide|give|submit|share|supply|disclose|allow)|"
     r"\byou (?:do not|don't) have to (?:provide|give|share|submit|allow)|"
@@ -93,12 +96,12 @@ BROWSER_CONTROL = rx(
     r"location (?:services|settings|permissions?)|ad[- ]?blockers?)\b"
 )
 # An opt-out offered in the same sentence ("if you prefer not to receive e-mail, click here").
-OFFER_HERE = found(
-    "opt_out_offered_here",
+OFFER_PATTERN = rx(
     r"\bopt(?:[- ]?out|ing out)\b|\bunsubscrib\w*|\bclick here\b|\b(?:adjust|alter|change|update|manage)\s+"
     r"(?:\w+\s+){0,2}?(?:preferences|settings)\b|\bsettings\b|\bcontact(?:ing)? us\b|\blet us know\b|"
-    r"\b(?:e-?mail|write to|call|notify) us\b|\byou may do so\b|\b(?:withdraw|revoke) (?:your )?consent\b",
+    r"\b(?:e-?mail|write to|call|notify) us\b|\byou may do so\b|\b(?:withdraw|revoke) (?:your )?consent\b"
 )
+OFFER_HERE = found("opt_out_offered_here", OFFER_PATTERN)
 # A refused thing that is not a data practice: an age limit, a signature, deleting (whose consequence
 # is losing the deleted account).
 FEATURE_ONLY = found(
@@ -107,6 +110,7 @@ FEATURE_ONLY = found(
     r"some or all|that|optional)\s+(?:\w+\s+){0,2}?(?:features?|functions?|functionality|services?|products?|"
     r"portions?|parts?|areas?|activit(?:y|ies)|content|offers?|pages?)\b|\bthat (?:activity|feature)\b",
 )
+OTHER_PERSON_BEFORE = rx(r"\b(?:another person|other people|others|anyone(?: else)?|third parties|someone)\s+(?:\w+\s+)?$")
 COMPANY_BEFORE = rx(r"\b(?:us|we|company)\s+(?:to\s+|will\s+|may\s+|would\s+|shall\s+)?$")
 
 
@@ -118,15 +122,20 @@ def _consequence(view: View, match: re.Match[str], patterns: tuple[re.Pattern[st
             for hit in pattern.finditer(low, start, end):
                 if pattern is LEAVE_SERVICE and COMPANY_BEFORE.search(low, max(0, hit.start() - 16), hit.start()):
                     continue
+                if OTHER_PERSON_BEFORE.search(low, max(0, hit.start() - 30), hit.start()):
+                    continue  # "another person cannot gain access to your account": not your loss
                 return hit
     return None
 
 
 @match_check
 def told_to_leave(view: View, match: re.Match[str]) -> str:
-    """The condition is paired with "do not use / stop using / leave the site", or (unless the
-    refusal is a browser setting) with losing the service: the only way to say no is to leave."""
-    patterns = (LEAVE_SERVICE,) if BROWSER_CONTROL.search(view.low) else (LEAVE_SERVICE, LOSE_SERVICE)
+    """Refusing consent is paired with "do not use / stop using / leave the site", or (unless the
+    refusal is a browser setting) with losing the service; refusing data only with being told to
+    leave ("if you do not want to share it, do not use the site"): the only way to say no is to leave."""
+    agreement = REFUSE_AGREEMENT_RX.match(view.low, match.start()) is not None
+    browser = BROWSER_CONTROL.search(view.low) is not None
+    patterns = (LEAVE_SERVICE, LOSE_SERVICE) if agreement and not browser else (LEAVE_SERVICE,)
     consequence = _consequence(view, match, patterns)
     if consequence is None:
         return ""
@@ -135,9 +144,11 @@ def told_to_leave(view: View, match: re.Match[str]) -> str:
 
 @match_check
 def feature_is_lost(view: View, match: re.Match[str]) -> str:
-    """Refusing the data is paired with losing a feature or the service that needs it."""
-    patterns = (LEAVE_SERVICE,) if BROWSER_CONTROL.search(view.low) else (LEAVE_SERVICE, LOSE_SERVICE)
-    consequence = _consequence(view, match, patterns)
+    """Refusing the data is paired with losing a feature or the service that needs it (not with being
+    told to leave, which is take_it_or_leave_it)."""
+    if BROWSER_CONTROL.search(view.low) or _consequence(view, match, (LEAVE_SERVICE,)) is not None:
+        return ""
+    consequence = _consequence(view, match, (LOSE_SERVICE,))
     if consequence is None:
         return ""
     return f'with "{view.quote(consequence.start(), consequence.end())}": a feature needs the data'
@@ -155,7 +166,8 @@ BY_USE = (
 DATA_ACT = rx(
     r"\b(?:by|when you|if you|where you)\s+(?:\w+\s+){0,2}?(?:providing|submitting|submit|entering)\s+(?:us\s+)?"
     r"(?:with\s+)?(?:\w+\s+){0,3}?(?:information|data|details|pd|pii|content|text|consent|materials?|comments?|"
-    r"reviews?|addresse?s?|numbers?)\b|\b(?:by|when you|if you)\s+(?:\w+\s+){0,2}?clicking\b"
+    r"reviews?|addresse?s?|numbers?|(?:privacy|rights?|data subject|access|deletion|verifiable|consumer) requests?)\b|"
+    r"\b(?:by|when you|if you)\s+(?:\w+\s+){0,2}?clicking\b"
 )
 JOINED_USE = rx(
     r"\b(?:or|and|and/or)\s+(?:by\s+)?(?:otherwise\s+)?(?:continuing to (?:use|browse|access|visit)|using|"
@@ -165,12 +177,21 @@ CONSENT_VERB = rx(
     r"\byou\s+(?:\w+\s+){0,3}?(?:(?:agree|consent|accept|signify|indicate|are accepting|are consenting|"
     r"are agreeing|authori[sz]e|assent|confirm)\w*|"
     # "you acknowledge that you have read this policy" is a notice, unless it goes on to "and agree"
-    r"acknowledge[sd]?\b(?!\s+(?:that\s+)?(?:you\s+)?(?:have\s+)?(?:read|understood|understand|are aware)\b"
-    r"(?![^.;]{0,40}\b(?:agree|accept|consent))))|"
+    r"acknowledge[sd]?\b(?=[^.;]{0,80}\b(?:agree|accept|consent|authori[sz]e)))|"
     r"\bwe(?:'ll| will)? assume (?:that )?you(?:'re| are)? (?:happy|ok|okay|fine|agree|consent|accept)\w*|"
     r"\byou\s+(?:\w+\s+){0,2}?give\s+(?:us\s+)?(?:\w+\s+){0,2}?(?:consent|permission|authori[sz]ation)\b|"
     r"\b(?:constitutes?|signif(?:y|ies)|indicates?|means|deemed)\b.{0,40}?\b(?:consent|acceptance|"
     r"agreement|assent|accept|agree)"
+)
+CONSENT_ASKED = rx(r"\b(?:ask|request|seek|obtain|get)\w*\s+(?:you\s+)?(?:for\s+)?(?:your\s+)?(?:\w+\s+)?consent")
+# An optional feature is the user's choice: "if you use our live chat, you consent to ..."; "if you log
+# in via a third-party service, you agree we may collect ...".
+OPTIONAL_FEATURE = found(
+    "optional_feature",
+    r"\b(?:live chat|chat support|sign(?:ing)? (?:in|up) (?:with|via|through)|log(?:ging)? in (?:with|via|through)|"
+    r"(?:third[- ]party|external|social) (?:services?|accounts?|platforms?|log-?ins?)|verify\b|beta\b|surveys?|"
+    r"contests?|sweepstakes|promotions? (?:or|and) contests?|optional)\b",
+    where="after", window=80,
 )
 # "you confirm that you have read this policy" is a notice; "confirm ... and agree" is consent.
 CONFIRM_READ_ONLY = rx(r"\bconfirm\w*\s+(?:that\s+)?(?:you\s+)?(?:have\s+)?read\b(?![^.;]{0,60}\b(?:agree|accept|consent))")
@@ -198,6 +219,8 @@ def act_of_use_then_consent(view: View, match: re.Match[str]) -> str:
     consent = CONSENT_VERB.search(low, match.end())
     if consent is None or CONFIRM_READ_ONLY.match(low, consent.start() + 4):
         return ""
+    if CONSENT_ASKED.search(low, max(0, consent.start() - 24), consent.end()):
+        return ""  # "we may ask you for your consent": consent is asked, not inferred
     return f'with "{view.quote(consent.start(), consent.end())}": using the service is treated as consent'
 
 
@@ -210,7 +233,10 @@ NOT_DATA_CONSENT = found(
     r"official rules|years of age|years old|external (?:web)?sites?|third[- ]party (?:web)?sites?|"
     r"communicate with you electronically|electronic communications)\b",
 )
-TRACKING = r"\b(?:cookies?|track\w*|beacons?|pixels?|monitor\w*|analytics|similar technologies)\b"
+TRACKING = (
+    r"\b(?:cookies?(?! (?:polic|notice|statement))|track\w*|beacons?|pixels?|monitor\w*|analytics|"
+    r"similar technologies)\b"
+)
 DATA_PRACTICE = (
     r"\b(?:collect(?:s|ed|ing|ion)?|shar\w*|disclos\w*|transfer\w*|process\w*|sell\w*|sale|stor\w*|"
     r"practices|use of (?:your )?(?:\w+ )?(?:data|information)|"
@@ -231,6 +257,44 @@ def accepts_changed_policy(view: View) -> bool:
     )
 
 
+# Accepting the policy by use in a section about changes to the policy is an updates clause, unless
+# the unit names a data practice ("you agree to the practices described").
+
+
+@unit_check
+def in_changes_section(view: View) -> bool:
+    """The unit sits under a heading about changes to the policy and names no data practice."""
+    heading = view.heading
+    return (
+        heading is not None
+        and re.search(CHANGES, heading) is not None
+        and re.search(DATA_PRACTICE, view.low) is None
+        and re.search(TRACKING, view.low) is None
+    )
+
+
+CHANGES_SECTION = in_changes_section
+
+
+@unit_check
+def offer_nearby(view: View) -> bool:
+    """An opt-out is offered in the unit or in the next one ("you agree to receive our emails. You can
+    unsubscribe at any time.")."""
+    if OFFER_PATTERN.search(view.low):
+        return True
+    following = view.index + 1
+    if following < len(view.doc.units) and view.doc.units[following].kind in EVIDENCE_KINDS:
+        return SPECIFIC_OFFER.search(view.doc.view(following).low) is not None
+    return False
+
+
+# Next to consent by use, only an opt-out of the practice itself cancels it ("You can unsubscribe at
+# any time"); a general "right to withdraw consent" leaves the consent inferred from use.
+SPECIFIC_OFFER = rx(r"\bopt(?:[- ]?out|ing out)\b|\bunsubscrib\w*|\b(?:preferences|settings)\b")
+
+
+OFFER_NEARBY = offer_nearby
+
 # --- stated refusals --------------------------------------------------------------------------------
 
 ESSENTIAL = (
@@ -238,7 +302,7 @@ ESSENTIAL = (
     r"relationship|important|non-promotional|non-marketing|service-related|transaction-related|billing|"
     r"technical)\b.{0,40}?\b(?:notices?|messages?|communications?|e-?mails?|announcements?|notifications?|"
     r"updates?|alerts?)\b|\b(?:e-?mails?|messages?|communications?|notifications?) (?:about|regarding|related to)"
-    r" (?:your )?(?:account|transactions?|orders?|purchases?|services?)"
+    r" (?:your |the )?(?:account|transactions?|orders?|purchases?|services?)"
 )
 ESSENTIAL_ONLY = found("essential_messages", ESSENTIAL)
 CORE_USE = found(
@@ -310,6 +374,25 @@ def choice_offered_elsewhere(doc: Document) -> bool:
     return doc.is_whole_policy and _offers_a_choice(doc)
 
 
+@unit_check
+def features_only_where_choices_exist(view: View) -> bool:
+    """Only some features need the data, in a whole policy that offers choices elsewhere: a normal
+    consequence, not a missing choice (the modern set's rulings). Withholding the whole service
+    unless you give data stays a finding."""
+    needed = FEATURE_ONLY.test(view, _NO_MATCH) is True or NEEDED_DATA.search(view.low) is not None
+    return needed and choice_offered_elsewhere.test(view, _NO_MATCH) is True
+
+
+# Data the policy calls necessary for what was asked: "the information we require", "the requested
+# service", "if that information is necessary to provide ...".
+NEEDED_DATA = rx(
+    r"\b(?:necessary|required|requested|needed|mandatory|we require|we need|essential)\b"
+)
+
+
+_NO_MATCH = re.compile("").match("")
+assert _NO_MATCH is not None
+
 RULES: tuple[Rule, ...] = (
     # "we reserve the right to send you service announcements ... without offering you the
     # opportunity to opt out" (Yahoo), "you may not opt out of ...", "it is not possible to disable".
@@ -376,7 +459,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         risk=RISK_ID,
         name="take_it_or_leave_it",
-        pattern=REFUSE_AGREEMENT,
+        pattern=REFUSE_AGREEMENT + "|" + REFUSE_DATA,
         severity="medium",
         why="if you do not accept, your only option is not to use the service",
         summary="if you do not accept its terms, your only option is not to use the service",
@@ -406,7 +489,7 @@ RULES: tuple[Rule, ...] = (
         summary="refusing to give data costs you features or the service",
         improve="Say which data each feature needs, and keep the rest of the service usable without it.",
         requires=(feature_is_lost,),
-        unless=(OFFER_HERE, choice_offered_elsewhere, found("browser_setting", BROWSER_CONTROL)),
+        unless=(OFFER_HERE, features_only_where_choices_exist),
         ladder=(
             Step("low", FEATURE_ONLY, "only some features are lost"),
             Step("medium", found("any", r"."), "the whole service is lost"),
@@ -450,7 +533,7 @@ RULES: tuple[Rule, ...] = (
         summary="simply using the service counts as agreeing to how your data is handled",
         improve="Ask for consent where it is needed (and let people refuse) instead of inferring it from use.",
         requires=(act_of_use_then_consent,),
-        unless=(NOT_DATA_CONSENT, OFFER_HERE, accepts_changed_policy),
+        unless=(NOT_DATA_CONSENT, OFFER_NEARBY, accepts_changed_policy, CHANGES_SECTION, OPTIONAL_FEATURE),
         ladder=(Step("high", found("tracking", TRACKING), "the use consented to by browsing is tracking"),),
         examples=(
             "By using our app, you agree to the collection and use of your data described here.",
@@ -471,7 +554,7 @@ RULES: tuple[Rule, ...] = (
         why="using the service is treated as consent to how your data is handled",
         summary="simply using the service counts as agreeing to how your data is handled",
         improve="Ask for consent where it is needed (and let people refuse) instead of inferring it from use.",
-        unless=(NOT_DATA_CONSENT, OFFER_HERE, accepts_changed_policy),
+        unless=(NOT_DATA_CONSENT, OFFER_NEARBY, accepts_changed_policy, CHANGES_SECTION),
         ladder=(Step("high", found("tracking", TRACKING), "the use consented to by browsing is tracking"),),
         examples=(
             "Your continued use of the app constitutes your consent to the collection of your usage data.",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from scoring._models import RiskFinding
+from scoring.detectors._checks import CROSS_REFERENCE
 from scoring.detectors._findings import RiskSpec, detect_rules
 from scoring.detectors._rules import (
     Document,
@@ -51,7 +52,9 @@ DELETION_CONTEXT = rx(
 )
 # Deletion words that are not the user deleting their account or content with the company.
 NOT_USER_DELETION = rx(
-    r"\bclos\w* (?:\w+\s+){0,2}?(?:browser|window|tab)s?\b|"
+    r"\bclos\w* (?:\w+\s+){0,2}?(?:browser|window|tab|app)s?\b|\b(?:app|browser|window) is closed\b|"
+    # the company's systems deleting on their own schedule: "our systems are designed to delete chats"
+    r"\b(?:systems?|designed|set up|configured) (?:\w+\s+){0,3}?to (?:\w+\s+)?(?:delete|remove|erase)\w*|"
     # retention that ENDS at deletion: "retained until you delete the app", "until the closure"
     r"\b(?:until|till)\s+(?:(?!after\b)\w+\W+){0,5}?(?:delet|remov|clos|cancel|terminat|deactivat)\w*|"
     r"\bas long as\s+(?:\w+\s+){0,5}?(?:not|never)\s+(?:been\s+)?(?:delet|remov|clos|cancel|terminat|"
@@ -78,8 +81,10 @@ NON_ASSERTING = (
     r"\bno (?:longer )?(?:\w+\s+){0,4}?(?:need|reason|purpose|basis)\w*\s+(?:\w+\s+){0,3}?to\s+(?:retain|"
     r"keep|store|maintain)|"
     r"\bno longer\s+(?:\w+\s+(?:or|and)\s+)?(?:retain|keep|store|maintain|hold)\w*|"
-    r"\bkeep\w*\s+(?:in mind|(?:you|them|us) (?:informed|updated|posted|safe)|(?:\w+\s+){0,2}?to a "
-    r"minimum|(?:\w+\s+){0,3}?(?:accurate|up[- ]to[- ]date|current|secure))|"
+    r"\b(?:keep\w*|kept)\s+(?:in mind|(?:you|them|us) (?:informed|updated|posted|safe)|(?:\w+\s+){0,2}?to a "
+    r"minimum|(?:\w+\s+){0,3}?(?:accurate|up[- ]to[- ]date|up to date|current|secure|marked|verified|active|"
+    r"enabled|running|open))|"
+    r"\bonly (?:\w+\s+)?(?:keep|retain|store|hold)\w*\b[^.;]{0,60}?\b(?:as long as|while|until)\b|"
     r"\baccess\w* (?:and|or) retain\w*|"
     r"\b(?:retain|keep|kept|stor|preserv|maintain)\w* (?:\w+\s+){0,3}?(?:anonymous|anonymi[sz]ed|aggregated?|"
     r"de-identified|non-personal\w*|non-identifiable)\b|"
@@ -117,10 +122,25 @@ RIGHT_ONLY = found(
     r"request (?:access|deletion)\b|contact us\b)",
 )
 PURGED_AFTERWARDS = rx(
-    r"\b(?:thereafter|afterwards|after that)\s+(?:\w+\s+){0,2}?(?:destroy|delet|eras|purg|anonymi|"
+    r"\b(?:thereafter|afterwards|after that|after which)\s+(?:\w+\s+){0,2}?(?:destroy|delet|eras|purg|anonymi|"
     r"de-identif|dispos|overwrit)"
 )
 WEAK_CONTEXT = frozenset({"thereafter", "afterwards", "after that"})
+# Company-initiated deletion: "if we learn we collected data from a child, we delete it unless ...".
+COMPANY_INITIATED = found(
+    "company_initiated_deletion",
+    r"(?:become aware|learn|discover|find out)\w*[^.;]{0,100}(?:child(?:ren)?|minors?|under (?:the age of )?"
+    r"\d{2}|in violation)",
+)
+# "until you delete it": the keeping ends at deletion.
+ENDS_AT_DELETION = found(
+    "retention_ends_at_deletion",
+    r"(?:until|till)\s+(?:(?!after\b)\w+\W+){0,5}?(?:delet|remov|clos|cancel|terminat)\w*"
+    r"(?![^.;]{0,60}(?:unless|except|however|but|after))",
+)
+# The user failing at the self-service deletion ("if you are unable to delete your account, contact
+# us") is no retention.
+USER_UNABLE = r"(?:if )?you (?:are )?(?:unable|not able|cannot|can't|can’t) to|you (?:cannot|can't|can’t) delete"
 HEADING_GERUND = re.compile(r"[A-Z][a-z]+ing\b")
 
 
@@ -215,7 +235,7 @@ ISOLATED_LOW = Step(
     "low", ISOLATED, "residual copies are isolated from any use until they can be deleted",
 )
 LADDER = (BUSINESS_HIGH, VISIBLE_HIGH, BOUNDED_LOW, ISOLATED_LOW)
-COMMON_UNLESS: tuple[Condition, ...] = (NEGATED_RETENTION, users_own_device)
+COMMON_UNLESS: tuple[Condition, ...] = (NEGATED_RETENTION, users_own_device, COMPANY_INITIATED, CROSS_REFERENCE)
 IMPROVE = "Say that deleting data or an account deletes it everywhere within a short stated period, backups included."
 
 RULES: tuple[Rule, ...] = (
@@ -300,9 +320,9 @@ RULES: tuple[Rule, ...] = (
         why="deleting does not remove everything",
         summary="Deleting your data or account may not remove all of it.",
         improve=IMPROVE,
-        requires=(not_a_heading_in_text,),
+        requires=(user_deletes, not_a_heading_in_text),
         unless=(*COMMON_UNLESS, found("browser_cookies", r"\bcookies?\b(?![^.;]{0,60}\b(?:account|server|we keep))")),
-        quiet=(NON_ASSERTING, NOT_USER_DELETION.pattern),
+        quiet=(NON_ASSERTING, NOT_USER_DELETION.pattern, USER_UNABLE),
         ladder=LADDER,
         examples=(
             "Deleted content may persist on our servers.",
@@ -332,7 +352,7 @@ RULES: tuple[Rule, ...] = (
         summary="The company may keep some of your data after you delete it or close your account.",
         improve=IMPROVE,
         requires=(user_deletes, not_a_heading_in_text),
-        unless=(*COMMON_UNLESS, RIGHT_ONLY),
+        unless=(*COMMON_UNLESS, RIGHT_ONLY, ENDS_AT_DELETION),
         quiet=(NON_ASSERTING, NOT_USER_DELETION.pattern),
         ladder=LADDER,
         examples=(
