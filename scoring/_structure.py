@@ -405,8 +405,12 @@ class _Builder:
             cell_text = text[a:b]
             role = self._role_of(column) if column else None
             sentences = split_span(text, a, b)
-            short = len(sentences) == 1 and _words(cell_text) <= CELL_LABEL_MAX_WORDS and not (
-                _ends_with(cell_text, ".") and _has_verb_cue(cell_text)
+            # a short cell names a thing ("Location data"); one with a number is a value ("7 years")
+            short = (
+                len(sentences) == 1
+                and _words(cell_text) <= CELL_LABEL_MAX_WORDS
+                and not any(ch.isdigit() for ch in cell_text)
+                and not (_ends_with(cell_text, ".") and _has_verb_cue(cell_text))
             )
             for sentence in sentences:
                 kind = "label" if short else "table_cell"

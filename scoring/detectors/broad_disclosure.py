@@ -63,6 +63,8 @@ DISCLOSE_VERB = rx(
     r"(?:information|data|details|records|content|"
     r"it|them|this|such|identifiers?|addresses)\b(?:\s+\w+){0,10}?\s+(?:to|with)\b|"
     r"\b(?:entitled to|gain|obtain|have|allow\w*|grant\w*)\s+access\s+to\s+(?:your|personal|user|customer)|"
+    r"\bprovid\w*\s+(?:this|such|that|the requested|your|the relevant)\s+(?:personal\s+)?(?:information|data|"
+    r"records|details)\b|"
     r"\baccess(?:ing)?\s+(?:your|personal|user|customer)\s+(?:[\w-]+\s+)?(?:information|data|content|accounts?)"
 )
 # A disclosure verb that hands data TO the company ("sources entitled to share it with us"), is the
@@ -75,7 +77,7 @@ NOT_OUR_DISCLOSURE = rx(
     r"\w*\s+(?:that|how|whether)\b"
 )
 USER_SUBJECT = rx(
-    r"\b(?:you|users?|members?|customers?)\s+(?:(?:has|have|had|may|can|could|will|might|also|then|"
+    r"(?<!about )(?<!from )(?<!with )(?<!for )(?<!of )(?<!to )(?<!by )\b(?:you|users?|members?|customers?)\s+(?:(?:has|have|had|may|can|could|will|might|also|then|"
     r"choose to|decide to)\s+){0,2}(?:(?!we\b|it\b|they\b)\w+,?\s+(?:or\s+|and\s+)?){0,3}$"
 )
 FILE_SHARING = rx(r"(?:file|photo|video|screen|social|peer-to-peer|p2p)[- ]$")
@@ -108,11 +110,13 @@ def discloses(view: View) -> bool | str:
         or text[:1] == "("
         or not text.endswith((".", ":"))
         or (CONNECTIVE.match(low) is not None and (HAS_SUBJECT.search(low) is None or view.unit.kind == "list_item"))
+        or (view.unit.kind == "list_item" and not has_verb_cue(text))
     )
     if not shaped or len(low.split()) > FRAGMENT_WORDS or NOT_DISCLOSURE.search(low):
         return False
     subordinate = text[:1].islower() or text[:1] == "(" or CONNECTIVE.match(low) is not None
-    if view.unit.kind != "list_item" and not subordinate and has_verb_cue(text):
+    list_shaped = view.unit.kind == "list_item" or text.endswith((";", ","))
+    if not list_shaped and not subordinate and has_verb_cue(text):
         return False  # a main clause with its own verb that hands nothing over
     lead_in = view.lead_in
     if lead_in is not None:
@@ -322,7 +326,9 @@ SAFEGUARD_ONLY = found("safeguard_not_ground", SAFEGUARD)
 # rights" is why data is processed, not to whom it goes (unless a verb hands it over).
 IN_LEGAL_BASIS = Condition(
     "legal_basis_section",
-    lambda view, _match: view.unit.role == "legal_basis" and disclosure_verb(view.low, 0, len(view.low)) is None,
+    lambda view, _match: view.unit.role == "legal_basis"
+    and disclosure_verb(view.low, 0, len(view.low)) is None
+    and (view.lead_in is None or disclosure_verb(view.lead_in, 0, len(view.lead_in)) is None),
     "the unit sits under a legal-basis heading or column and hands nothing over",
     per_unit=True,
 )
@@ -553,6 +559,17 @@ RULES: tuple[Rule, ...] = (
                 "only where a law obliges the company, which still leaves the scope to the law",
                 "Name the laws or orders that oblige you, and say you notify users of each request.",
             ),
+            Step(
+                "medium",
+                Condition(
+                    "no_ground_of_its_own",
+                    lambda view, _match: DISCRETIONARY.search(view.low) is None,
+                    "authorities are named as recipients, but no request, belief or purpose of the company's",
+                    per_unit=True,
+                ),
+                "authorities are named as recipients without a ground the company judges itself",
+                "Say on which legal grounds authorities receive data, and that you notify users.",
+            ),
         ),
         examples=(
             "We may share your personal data with law enforcement agencies upon request.",
@@ -575,8 +592,8 @@ RULES: tuple[Rule, ...] = (
             # the verb only: "protected health information and your rights", "privacy protections" are not
             r"\bprotect(?:s|ing)?\s+(?:and\s+defend\s+)?(?:\w+,?\s+){0,5}?(?:rights|property|safety|interests)\b|"
             r"\bprotect (?:ourselves|itself)\b|"
-            r"\benforc(?:e|es|ing)\s+(?:our|its|the|these|this|their|any|applicable)\s+(?:\w+\s+){0,2}?(?:terms|"
-            r"agreements?|polic(?:y|ies)|rights|rules|conditions)\b|"
+            r"\benforc(?:e|es|ing)\s+(?:(?:or|and)\s+\w+\s+)?(?:our|its|the|these|this|their|any|applicable)\s+"
+            r"(?:\w+\s+){0,2}?(?:terms|agreements?|polic(?:y|ies)|rights|rules|conditions|claims)\b|"
             r"\bdefend\w*\s+(?:\w+\s+){0,3}?(?:claims|rights|lawsuits)\b|"
             r"\b(?:establish|exercise)\w*\s+(?:\w+\s+){0,3}?legal (?:rights|claims)|"
             r"\bprevent\w*\s+(?:\w+\s+){0,2}?(?:fraud|harm|injury|illegal|crime)|\binvestigat\w*\s+(?:\w+\s+){0,3}?"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from scoring._models import RiskFinding
+from scoring._structure import EVIDENCE_KINDS
 from scoring.detectors._checks import CROSS_REFERENCE
 from scoring.detectors._findings import RiskSpec, detect_rules
 from scoring.detectors._rules import (
@@ -25,6 +26,7 @@ from scoring.detectors._rules import (
     any_of,
     found,
     match_check,
+    try_rule,
     rx,
     unit_check,
 )
@@ -70,7 +72,9 @@ NOT_USER_DELETION = rx(
     r"\b(?:we|moderators?|administrators?)\s+(?:\w+\s+){0,2}?(?:remov|delet|suspend|terminat|ban)\w*\s+"
     r"(?:\w+\s+){0,3}?(?:content|posts?|accounts?|users?)\b(?=[^.;]{0,80}\b(?:violat|breach|abuse|children|"
     r"under (?:the age|13|16)))|"
-    r"\bautomatically (?:\w+\s+)?(?:deleted|removed|erased)\b|"
+    r"\bautomatically (?:\w+\s+)?(?:deleted|removed|erased)\b|\b(?:deleted|erased|removed) automatically\b|"
+    # retention until the user deletes: "your posts remain available if you do not delete them"
+    r"\bif you (?:do not|don't|don\u2019t|never|choose not to) (?:\w+\s+)?(?:delete|remove)\w*|"
     r"\(see [^()]{0,150}\)"
 )
 # Retention words that do not state keeping data after deletion.
@@ -93,6 +97,7 @@ NON_ASSERTING = (
     r"while|until|for the (?:time|period))|"
     r"\b(?:retain|keep|maintain)\w* (?:[\w'\u2019]+\s+){0,6}?(?:when|after|once|if) you (?:unsubscribe|"
     r"opt[- ]out)\b|"
+    r"\bif you (?:feel|think|believe|suspect|are concerned) (?:that )?we\b[^.;]{0,60}|"
     r"\b(?:right (?:to|of) (?:request|ask|obtain|have|restrict|object|erasure|deletion|be forgotten)|"
     r"request(?:s|ed)? (?:that|to have)|ask(?:s|ed)? (?:us )?(?:that|to have))\b"
     r"(?:(?!\b(?:but|however|except|unless)\b)[^.;:,]){0,80}"
@@ -129,18 +134,18 @@ WEAK_CONTEXT = frozenset({"thereafter", "afterwards", "after that"})
 # Company-initiated deletion: "if we learn we collected data from a child, we delete it unless ...".
 COMPANY_INITIATED = found(
     "company_initiated_deletion",
-    r"(?:become aware|learn|discover|find out)\w*[^.;]{0,100}(?:child(?:ren)?|minors?|under (?:the age of )?"
-    r"\d{2}|in violation)",
+    r"\b(?:become aware|learn|discover|find out)\w*\b[^.;]{0,100}\b(?:child(?:ren)?|minors?|under (?:the age of )?"
+    r"\d{2}|in violation)\b|\b(?:inactive|inactivity|dormant)\b",
 )
 # "until you delete it": the keeping ends at deletion.
 ENDS_AT_DELETION = found(
     "retention_ends_at_deletion",
-    r"(?:until|till)\s+(?:(?!after\b)\w+\W+){0,5}?(?:delet|remov|clos|cancel|terminat)\w*"
-    r"(?![^.;]{0,60}(?:unless|except|however|but|after))",
+    r"\b(?:until|till)\s+(?:(?!after\b)\w+\W+){0,5}?(?:delet|remov|clos|cancel|terminat)\w*"
+    r"(?![^.;]{0,60}\b(?:unless|except|however|but|after)\b)",
 )
 # The user failing at the self-service deletion ("if you are unable to delete your account, contact
 # us") is no retention.
-USER_UNABLE = r"(?:if )?you (?:are )?(?:unable|not able|cannot|can't|can’t) to|you (?:cannot|can't|can’t) delete"
+USER_UNABLE = r"\b(?:if )?you (?:are )?(?:unable|not able|cannot|can't|can’t) to\b|\byou (?:cannot|can't|can’t) delete\b"
 HEADING_GERUND = re.compile(r"[A-Z][a-z]+ing\b")
 
 
@@ -178,6 +183,62 @@ def not_a_heading_in_text(view: View, match: re.Match[str]) -> bool:
     return not (start > 0 and HEADING_GERUND.match(view.unit.text, start))
 
 
+ACCOUNT_IN_VIEW = rx(
+    r"\b(?:account|subscription|contract|membership|relationship|(?:as long as|while) you (?:use|have|are))\b"
+)
+
+
+@unit_check
+def account_in_view(view: View) -> bool:
+    """The unit, or the one before it, ties the keeping to the account or the relationship (so
+    "longer" means after it ends) or to a deletion."""
+    if ACCOUNT_IN_VIEW.search(view.low) or user_deletes.test(view, _NO_MATCH):
+        return True
+    previous = view.index - 1
+    if previous < 0 or view.doc.units[previous].kind not in EVIDENCE_KINDS:
+        return False
+    before = view.doc.view(previous)
+    return ACCOUNT_IN_VIEW.search(before.low) is not None or bool(user_deletes.test(before, _NO_MATCH))
+
+
+OPT_OUT_WORDS = rx(r"\b(?:opt(?:s|ed|ing)?[- ]?out|unsubscrib\w*|marketing communications|suppression)\b")
+
+
+@unit_check
+def after_an_opt_out(view: View) -> bool:
+    """The unit, or the one before it, is about opting out of marketing: what is kept is the opt-out
+    record, not data the user deleted."""
+    if OPT_OUT_WORDS.search(view.low):
+        return True
+    previous = view.index - 1
+    return previous >= 0 and OPT_OUT_WORDS.search(view.doc.view(previous).low) is not None
+
+
+@unit_check
+def lead_in_keeps_data(view: View) -> bool:
+    """The list's lead-in is itself a retention finding ("we may retain data after deletion where it is
+    necessary:")."""
+    lead = view.unit.lead_in
+    if lead is None:
+        return False
+    lead_view = view.doc.view(lead)
+    return any(
+        rule.name != "listed_reason_to_keep" and try_rule(rule, lead_view) is not None
+        for rule in RULES if rule.polarity == "risk"
+    )
+
+
+@unit_check
+def follows_a_deletion(view: View) -> bool:
+    """The unit before this one (in the same section) speaks of the user deleting or erasing data."""
+    previous = view.index - 1
+    if previous < 0:
+        return False
+    before = view.doc.view(previous)
+    return before.unit.kind in EVIDENCE_KINDS and user_deletes.test(before, _NO_MATCH) not in ("", False)
+
+
+_NO_MATCH = re.compile("").match("")
 SHORT_BOUND_DAYS = 90
 _DURATION = rx(DURATION)
 
@@ -211,8 +272,9 @@ ISOLATED = found(
 # The company's own business as the reason (the modern set's high rung): business requirements or
 # needs, a legitimate business interest, internal purposes, analytics, improving the service.
 BUSINESS_REASON = rx(
-    r"\bbusiness (?:requirements?|needs?|purposes?|interests?|reasons?|operations)\b|\blegitimate business\b|"
-    r"\blegitimate interests?\b|\binternal (?:purposes|analytics|operations|business)\b|\banalytics\b|"
+    r"\bbusiness\s+(?:(?:and|or)\s+\w+\s+)?(?:requirements?|needs?|purposes?|interests?|reasons?|operations)\b|"
+    r"\blegitimate business\b|\binternal (?:purposes|analytics|operations|business|reporting)\b|\banalytics\b|"
+    r"\bmetrics\b|\bstatistic\w*|\bin case you (?:decide to )?(?:use|return|come back)\b|"
     r"\b(?:improv|develop)\w* (?:our|the) (?:products|services)\b|\bresearch\b|\bmarketing\b"
 )
 BUSINESS_HIGH = Step(
@@ -221,7 +283,7 @@ BUSINESS_HIGH = Step(
 )
 VISIBLE = rx(
     r"\b(?:remain|stay|still be|continue to be)\w*\s+(?:\w+\s+){0,2}?(?:visible|public|available|accessible|"
-    r"viewable|on (?:the|our) (?:platform|site|service|website))\b|\bmay not be (?:able to be )?restored\b"
+    r"viewable|on (?:the|our) (?:\w+ )?(?:platform|site|service|website))\b|\bmay not be (?:able to be )?restored\b"
 )
 VISIBLE_HIGH = Step(
     "high", found("still_visible", VISIBLE), "deleted content may stay visible to others with no end",
@@ -281,7 +343,7 @@ RULES: tuple[Rule, ...] = (
                   not_a_heading_in_text),
         unless=(*COMMON_UNLESS, found("backup_as_security", r"\bback(?:ed)?[- ]?up\b[^.;]{0,60}\b(?:secur|protect|"
                 r"recover|restore|disaster|integrity)\w*\b(?![^.;]{0,80}\b(?:after|even|delet|remain|persist))")),
-        quiet=(NON_ASSERTING,),
+        quiet=(NON_ASSERTING, r"\bback[- ]?up\+"),
         ladder=(BUSINESS_HIGH, BOUNDED_LOW, ISOLATED_LOW),
         examples=(
             "Deleted posts may remain in our backups.",
@@ -383,7 +445,7 @@ RULES: tuple[Rule, ...] = (
         why="a deletion promise has an exception that keeps data",
         summary="The company may keep some of your data even after you ask for it to be deleted.",
         improve="Name each exception to deletion with the law that requires it and how long the data stays.",
-        unless=(*COMMON_UNLESS, RIGHT_ONLY, found("ends_at_deletion", NOT_USER_DELETION)),
+        unless=(*COMMON_UNLESS, found("ends_at_deletion", NOT_USER_DELETION)),
         ladder=LADDER,
         examples=(
             "When you delete your account we erase your data, unless we are required to keep it by law.",
@@ -437,9 +499,7 @@ RULES: tuple[Rule, ...] = (
         pattern=(
             r"\b(?:may|might|will|need to|reserve the right to|must|have to|required to|still)\s+(?:\w+\s+){0,2}?"
             r"(?:retain|keep|preserve|store)\s+(?:\w+\s+){0,2}?(?:some|certain|a copy|copies|limited|residual|"
-            r"specific|part|parts|portions?|records?)\b|"
-            r"\b(?:retain\w*|keep|kept|stored?|preserved?)\s+(?:\w+\s+){0,2}?for (?:a|an) (?:longer|extended) "
-            r"(?:period|time)\b"
+            r"specific|part|parts|portions?|records?)\b"
         ),
         severity="medium",
         why="some data is kept back from deletion",
@@ -448,13 +508,89 @@ RULES: tuple[Rule, ...] = (
         requires=(any_of("deletion_or_exception", user_deletes, found(
             "exception_cue",
             r"\b(?:however|but|still|nevertheless|nonetheless|note|even|except|although|though|despite|"
-            r"notwithstanding|exceptionally)\b|\bin (?:some|certain|limited) (?:cases|circumstances)\b",
+            r"notwithstanding|exceptionally|sometimes)\b|\bin (?:some|certain|limited) (?:cases|circumstances)\b",
         )),),
-        unless=(*COMMON_UNLESS, RIGHT_ONLY),
+        unless=(*COMMON_UNLESS, RIGHT_ONLY, after_an_opt_out),
         quiet=(NON_ASSERTING,),
         ladder=LADDER,
         examples=("However, we may need to retain certain information for record keeping purposes.",),
         counterexamples=("If you contact us, we may keep a record of that correspondence.",),
+    ),
+    # "7 years post-subscription", "for up to two years after the account is deleted" (retention
+    # tables and schedules): a period that starts when the account or contract ends.
+    Rule(
+        risk=RISK_ID,
+        name="period_after_account_ends",
+        pattern=(
+            r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(?:\(\d{1,3}\)\s*)?"
+            r"(?:days?|weeks?|months?|years?)\s+(?:post-|after (?:the )?|following (?:the )?|from (?:the )?)"
+            r"(?:\w+\s+){0,2}?(?:subscription|account|contract|membership|relationship|closure|deletion|termination|"
+            r"cancell?ation|end of)"
+        ),
+        severity="medium",
+        why="data is kept for a period that starts when your account or contract ends",
+        summary="The company may keep some of your data after you delete it or close your account.",
+        improve=IMPROVE,
+        unless=COMMON_UNLESS,
+        ladder=(BUSINESS_HIGH, BOUNDED_LOW),
+        examples=("Billing records: 6 years post-subscription.", "Logs are kept for two years after account deletion."),
+        counterexamples=("Billing records are kept for 6 years from the date of each invoice.",),
+    ),
+    # "Please contact us to delete your data. If, for technical reasons, we are unable to do so, ...":
+    # a refusal that refers back to a deletion in the sentence before.
+    Rule(
+        risk=RISK_ID,
+        name="deletion_refused_later",
+        pattern=r"\b(?:unable|not able|cannot|can't|can\u2019t|may not be able) to do so\b",
+        severity="medium",
+        why="the company may be unable to delete what you asked it to",
+        summary="Deleting your data or account may not remove all of it.",
+        improve=IMPROVE,
+        requires=(follows_a_deletion,),
+        unless=(*COMMON_UNLESS, found("user_subject", USER_UNABLE)),
+        ladder=LADDER,
+        examples=("You can ask us to erase your data. If we are unable to do so, we will restrict its use.",),
+        counterexamples=("You can change your settings. If you are unable to do so, contact us.",),
+    ),
+    # "we keep your data while your account is open ... In some cases we keep it for longer": an
+    # extension of a retention that would end with the account.
+    Rule(
+        risk=RISK_ID,
+        name="kept_longer",
+        pattern=(
+            r"\b(?:retain\w*|keep|kept|stored?|preserved?|hold)\s+(?:\w+\s+){0,3}?(?:for (?:a |an )?(?:longer|extended)"
+            r" (?:periods?|time)|for longer|longer than)\b"
+        ),
+        severity="medium",
+        why="some data is kept longer than the account",
+        summary="The company may keep some of your data after you delete it or close your account.",
+        improve=IMPROVE,
+        requires=(account_in_view,),
+        unless=(*COMMON_UNLESS, RIGHT_ONLY, after_an_opt_out),
+        quiet=(NON_ASSERTING,),
+        ladder=LADDER,
+        examples=("We keep your data while your account is open. In some cases we keep it for longer, to settle disputes.",),
+        counterexamples=("Generally we keep orders for four years, but in some cases for a longer period if the law requires.",),
+    ),
+    # Items of a list whose lead-in keeps data ("We may refuse to erase your data where it is necessary:")
+    # are the reasons; each is read with its lead-in.
+    Rule(
+        risk=RISK_ID,
+        name="listed_reason_to_keep",
+        pattern=(
+            r"\b(?:legal|law|laws|regulat\w*|tax|accounting|audit\w*|fraud|disputes?|claims?|security|safety|"
+            r"business|contract\w*|obligations?|compl\w*|defen[cs]\w*|enforc\w*|record\w*)\b"
+        ),
+        severity="medium",
+        why="a reason the list's lead-in gives for keeping data after deletion",
+        summary="The company may keep some of your data even after you ask for it to be deleted.",
+        improve="Name each exception to deletion with the law that requires it and how long the data stays.",
+        kinds=frozenset({"list_item"}),
+        requires=(lead_in_keeps_data,),
+        unless=COMMON_UNLESS,
+        ladder=LADDER,
+        examples=(),
+        counterexamples=(),
     ),
     # --- good practices -------------------------------------------------------------------------
     Rule(
