@@ -151,6 +151,93 @@ _HEADING = re.compile(
 )
 _WORD = re.compile(r"\w+")
 
+# --- what kind of document: a policy speaks of its own practices ---------------------------------
+# Look-alikes use the vocabulary of privacy without being a company's privacy policy: terms of
+# service (a contract), a cookie policy (one topic), a help article or a blog post about privacy
+# (they describe others or a setting). Each test below is a ratio per 1,000 words; the thresholds
+# were set on ../shared/corpus (modern policies, four look-alike probes, 132 older policies) with
+# room on both sides, and are checked by tests/scoring/test_policy_detection.py on our own texts.
+
+#: The company speaking of its own practices: "we collect", "Acme may share", "data is stored".
+_VOICE = re.compile(
+    r"\b(?:we|the company|the operator)\s+(?:[\w'-]+\s+){0,2}?(?:collect|use|share|disclose|process|retain|"
+    r"store|keep|sell|receive|obtain|gather|transfer|record)\w*\b|"
+    r"\b(?:information|data)\s+(?:that\s+|which\s+)?(?:is|are|will be|may be|might be)\s+(?:collected|used|shared|"
+    r"disclosed|stored|retained|processed)\b"
+)
+#: The text names itself a privacy policy ("this Privacy Policy", "our privacy notice", a title line).
+_SELF_NAMED = re.compile(
+    r"\b(?:this|the present|these)\s+(?:online\s+)?(?:privacy\s+|data protection\s+)?(?:policy|notice|statement)\b|"
+    r"\bour privacy (?:policy|notice|statement)\b|"
+    # a title line: "Acme Privacy Policy", "Privacy Notice (updated May 2025)"
+    r"^[ \t]*(?:[^\s]+[ \t]+){0,5}?(?:privacy|data protection)[ \t]+(?:policy|notice|statement|declaration)"
+    r"(?:[ \t]+[^\s]+){0,2}[ \t]*(?:\([^()\n]{0,40}\))?[ \t]*$",
+    re.MULTILINE,
+)
+_CONTRACT = re.compile(
+    r"\b(?:this agreement|these terms|terms of (?:service|use)|liab(?:le|ility)|indemnif\w*|warrant(?:y|ies)|"
+    r"governing law|arbitration|fees?|payments?|breach|termination|intellectual property)\b"
+)
+_COOKIE = re.compile(r"\bcookies?\b")
+_PRIVACY_TERMS = re.compile(
+    r"\b(?:personal (?:data|information)|privacy|third parties|opt[- ]?out|retention|data protection)\b"
+)
+_TERMS_TITLE = re.compile(
+    r"\b(?:terms (?:of (?:service|use|sale)|and conditions)|user agreement|customer agreement|licen[cs]e agreement)\b"
+)
+_COOKIE_TITLE = re.compile(r"\bcookies? (?:policy|notice|statement)\b")
+_PRIVACY_TITLE = re.compile(r"\bprivacy\b|\bdata protection\b")
+#: Voice per 1,000 words below which a text that never names itself a policy is about privacy, not
+#: a policy (policies in the corpus: 1.1 to 18; a help article 0, a blog post 0.4).
+MIN_VOICE_UNNAMED = 3.0
+#: Terms of service: contract words per 1,000 at least this many times the privacy words.
+CONTRACT_OVER_PRIVACY = 2.0
+#: ... or, without a title saying so, at least this dense and this dominant.
+CONTRACT_DENSE, CONTRACT_DOMINANT = 10.0, 3.0
+#: Cookie-only: cookie mentions per 1,000 at least this dense and this many times the privacy words
+#: (the densest real policies in the corpus: 22 per 1,000 beside 19 privacy words).
+COOKIE_DENSE, COOKIE_DOMINANT = 15.0, 3.0
+
+NOT_A_POLICY_REASONS = {
+    "terms": "Not graded: this reads like terms of service (a contract for using the service), not a privacy "
+    "policy; the privacy policy is usually a separate page.",
+    "cookies": "Not graded: this is a cookie policy; it covers cookies only, not how the service collects, "
+    "uses and shares your data in general.",
+    "article": "Not graded: this reads like an article or help page about privacy, not a company's own privacy "
+    "policy (it never says what it collects or shares itself).",
+}
+
+
+def look_alike(text: str, lowered: str, words: int) -> str | None:
+    """"terms", "cookies" or "article" when the text is a privacy look-alike; None for a policy."""
+    per_thousand = 1000 / max(words, 1)
+    title = next((line for line in lowered.splitlines() if line.strip()), "")
+    privacy = len(_PRIVACY_TERMS.findall(lowered)) * per_thousand
+    contract = len(_CONTRACT.findall(lowered)) * per_thousand
+    cookies = len(_COOKIE.findall(lowered)) * per_thousand
+    titled_terms = _TERMS_TITLE.search(title) is not None and _PRIVACY_TITLE.search(title) is None
+    if (titled_terms and contract >= CONTRACT_OVER_PRIVACY * privacy) or (
+        contract >= CONTRACT_DENSE and contract >= CONTRACT_DOMINANT * privacy
+    ):
+        return "terms"
+    titled_cookies = _COOKIE_TITLE.search(title) is not None and "privacy" not in title
+    if cookies >= COOKIE_DENSE and (cookies >= COOKIE_DOMINANT * privacy or titled_cookies):
+        return "cookies"
+    if _SELF_NAMED.search(lowered) is None and _voice(text, lowered) * per_thousand < MIN_VOICE_UNNAMED:
+        return "article"
+    return None
+
+
+def _voice(text: str, lowered: str) -> int:
+    """How often the company speaks of its own practices (its own name read as "we")."""
+    from scoring.detectors._company import company_names  # a leaf module: no import cycle
+
+    count = len(_VOICE.findall(lowered))
+    for name in company_names(text):
+        count += len(re.findall(rf"\b{re.escape(name)}\s+(?:[\w'-]+\s+){{0,2}}?(?:collect|use|share|disclose|"
+                                rf"process|retain|store|keep|sell)\w*", lowered))
+    return count
+
 
 @dataclass(frozen=True)
 class PolicyVerdict:
@@ -199,6 +286,8 @@ def detect_policy(text: str) -> PolicyVerdict:
     elif len(counts) < MIN_DISTINCT_WORDS:
         reason = (f"Not graded: the text repeats a few words ({len(counts)} different); "
                   "it does not read like a privacy policy.")
+    elif (kind := look_alike(text, lowered, words)) is not None:
+        reason = NOT_A_POLICY_REASONS[kind]
     elif confidence < POLICY_THRESHOLD:
         reason = (f"Not graded: this does not read like a privacy policy (confidence {confidence:.2f}; "
                   f"it covers {len(topics)} of {len(TOPICS)} policy topics).")
