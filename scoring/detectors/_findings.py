@@ -19,7 +19,7 @@ from scoring.detectors._rules import SEVERITY_RANK, Document, Hit, Rule, RuleSet
 __all__ = ["MAX_EVIDENCE", "RiskSpec", "detect_rules", "finding", "good_practices", "rule_set_of"]
 
 #: A finding quotes at most this many units; more adds noise, not proof.
-MAX_EVIDENCE = 5
+MAX_EVIDENCE = 3
 #: A summary names at most this many rules (it is one sentence).
 MAX_SUMMARY_RULES = 3
 #: At most this many good practices per risk.

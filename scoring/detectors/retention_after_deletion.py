@@ -66,7 +66,7 @@ NOT_USER_DELETION = rx(
     r"\bterminat\w* of (?:our|its|the|any|their|such|this|that|a|an) (?:\w+\s+){0,3}?(?:agreement|"
     r"contract|relationship|engagement) with (?!you\b|us\b)|"
     r"\b(?:position|job|vacancy|opening|ticket|query|period|session)s? (?:\w+\s+){0,4}?(?:closed|"
-    r"terminated|cancell?ed|ended|expired)\b|"
+    r"terminated|cancell?ed|ended|expired|lapsed)\b|"
     r"\bthen (?:\w+\s+){0,2}?(?:delet|eras|destroy|purg)\w*|"
     # the company removes: moderation, bans, children's accounts, expiry
     r"\b(?:we|moderators?|administrators?)\s+(?:\w+\s+){0,2}?(?:remov|delet|suspend|terminat|ban)\w*\s+"
@@ -98,6 +98,7 @@ NON_ASSERTING = (
     r"\b(?:retain|keep|maintain)\w* (?:[\w'\u2019]+\s+){0,6}?(?:when|after|once|if) you (?:unsubscribe|"
     r"opt[- ]out)\b|"
     r"\bif you (?:feel|think|believe|suspect|are concerned) (?:that )?we\b[^.;]{0,60}|"
+    r"\bregardless of (?:how|whether)\b[^.;]{0,80}|"
     r"\b(?:right (?:to|of) (?:request|ask|obtain|have|restrict|object|erasure|deletion|be forgotten)|"
     r"request(?:s|ed)? (?:that|to have)|ask(?:s|ed)? (?:us )?(?:that|to have))\b"
     r"(?:(?!\b(?:but|however|except|unless)\b)[^.;:,]){0,80}"
@@ -135,7 +136,7 @@ WEAK_CONTEXT = frozenset({"thereafter", "afterwards", "after that"})
 COMPANY_INITIATED = found(
     "company_initiated_deletion",
     r"\b(?:become aware|learn|discover|find out)\w*\b[^.;]{0,100}\b(?:child(?:ren)?|minors?|under (?:the age of )?"
-    r"\d{2}|in violation)\b|\b(?:inactive|inactivity|dormant)\b",
+    r"\d{2}|in violation)\b|\b(?:inactive|inactivity|dormant)\b|\bsuspect\w*\b[^.;]{0,60}\bviolat\w*",
 )
 # "until you delete it": the keeping ends at deletion.
 ENDS_AT_DELETION = found(
@@ -226,6 +227,17 @@ def lead_in_keeps_data(view: View) -> bool:
         rule.name != "listed_reason_to_keep" and try_rule(rule, lead_view) is not None
         for rule in RULES if rule.polarity == "risk"
     )
+
+
+# Neither is the user deleting: revoking an app's access or unlinking a sign-in; the company's own
+# automatic deletion ("our systems are designed to delete chats automatically").
+NOT_DELETING = found(
+    "not_a_deletion",
+    r"\b(?:revok|unlink|disconnect|disabl)\w*\s+(?:\w+\s+){0,2}?(?:access|connections?|integrations?|permissions?|"
+    r"sign[- ]in)\b|\b(?:systems?|designed)\b[^.;]{0,40}\bto delete\b[^.;]{0,60}\bautomatically\b",
+)
+RETAIN_OR_DELETE = rx(r"\b(?:retain\w*|retention|keep\w*|kept|stor(?:e|ed|es|ing|age)|hold\w*|preserv\w*|delet\w*|eras\w*)\b")
+RETENTION_COLUMN = rx(r"\b(?:retention|retained|kept|keep|period|duration|how long)\b")
 
 
 @unit_check
@@ -341,9 +353,9 @@ RULES: tuple[Rule, ...] = (
         # deletion in view ("we keep copies of your correspondence" is record keeping)
         requires=(any_of("backup_or_deletion", found("strong_backup", STRONG_BACKUP), user_deletes),
                   not_a_heading_in_text),
-        unless=(*COMMON_UNLESS, found("backup_as_security", r"\bback(?:ed)?[- ]?up\b[^.;]{0,60}\b(?:secur|protect|"
+        unless=(*COMMON_UNLESS, found("backup_product", r"\bback[- ]?up\+"), found("backup_as_security", r"\bback(?:ed)?[- ]?up\b[^.;]{0,60}\b(?:secur|protect|"
                 r"recover|restore|disaster|integrity)\w*\b(?![^.;]{0,80}\b(?:after|even|delet|remain|persist))")),
-        quiet=(NON_ASSERTING, r"\bback[- ]?up\+"),
+        quiet=(NON_ASSERTING,),
         ladder=(BUSINESS_HIGH, BOUNDED_LOW, ISOLATED_LOW),
         examples=(
             "Deleted posts may remain in our backups.",
@@ -383,7 +395,7 @@ RULES: tuple[Rule, ...] = (
         summary="Deleting your data or account may not remove all of it.",
         improve=IMPROVE,
         requires=(user_deletes, not_a_heading_in_text),
-        unless=(*COMMON_UNLESS, found("browser_cookies", r"\bcookies?\b(?![^.;]{0,60}\b(?:account|server|we keep))")),
+        unless=(*COMMON_UNLESS, NOT_DELETING, found("browser_cookies", r"\bcookies?\b(?![^.;]{0,60}\b(?:account|server|we keep))")),
         quiet=(NON_ASSERTING, NOT_USER_DELETION.pattern, USER_UNABLE),
         ladder=LADDER,
         examples=(
@@ -531,6 +543,12 @@ RULES: tuple[Rule, ...] = (
         why="data is kept for a period that starts when your account or contract ends",
         summary="The company may keep some of your data after you delete it or close your account.",
         improve=IMPROVE,
+        requires=(any_of("kept_or_retention_column", found("keeping_verb", RETAIN_OR_DELETE), Condition(
+            "retention_column",
+            lambda view, _match: view.unit.column is not None and RETENTION_COLUMN.search(view.unit.column) is not None,
+            "the cell sits in a table column about retention periods",
+            per_unit=True,
+        )),),
         unless=COMMON_UNLESS,
         ladder=(BUSINESS_HIGH, BOUNDED_LOW),
         examples=("Billing records: 6 years post-subscription.", "Logs are kept for two years after account deletion."),
