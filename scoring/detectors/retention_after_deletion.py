@@ -146,7 +146,7 @@ ENDS_AT_DELETION = found(
 )
 # The user failing at the self-service deletion ("if you are unable to delete your account, contact
 # us") is no retention.
-USER_UNABLE = r"\b(?:if )?you (?:are )?(?:unable|not able|cannot|can't|can’t) to\b|\byou (?:cannot|can't|can’t) delete\b"
+USER_UNABLE = r"\bif you (?:are )?(?:unable|not able|cannot|can't|can\u2019t)(?: to)?\b"
 HEADING_GERUND = re.compile(r"[A-Z][a-z]+ing\b")
 
 
@@ -373,7 +373,7 @@ RULES: tuple[Rule, ...] = (
         name="deletion_incomplete",
         pattern=(
             r"\b(?:not|never)\s+(?:be\s+)?(?:\w+\s+){0,2}?(?:deleted|removed|erased|purged)\b|"
-            r"\b(?:cannot|can't|can\u2019t|can not|unable to|not (?:be )?(?:able|allowed|possible|permitted) to)\s+"
+            r"\b(?:cannot|can't|can\u2019t|can not|unable to|impossible to|not (?:be )?(?:able|allowed|possible|permitted) to)\s+"
             r"(?:\w+\s+){0,4}?(?:delete|erase|remove|fully remove)\b|\bdeletion will not apply\b|"
             r"\b(?:decline|refuse|deny|reject)\w* (?:\w+\s+){0,3}?(?:to act on )?(?:\w+\s+){0,2}?requests? "
             r"(?:\w+\s+){0,2}?(?:for|to|of) (?:\w+\s+){0,2}?(?:delet|remov|eras)\w*|"
