@@ -171,7 +171,15 @@ def _heading_shaped(text: str) -> bool:
         return True
     if _ends_with(text, ":"):
         return _title_case(text) or not _has_verb_cue(text)
-    return True  # a short line without a full stop
+    # a short line without a full stop: a heading, unless it reads as a clause ("Deleted posts may
+    # remain in our backups"); question words and title case make it a heading again
+    return (
+        not _has_verb_cue(text)
+        or _title_case(text)
+        or _QUESTION_WORD.match(text) is not None
+        or _SECTION_NUMBER.match(text) is not None
+        or _words(text) <= 3
+    )
 
 
 def _label_shaped(text: str) -> bool:
@@ -304,11 +312,16 @@ class _Builder:
         if not sentences:
             return
         bulleted_line = _BULLET_START.match(content) is not None
+        numbered_title = _SECTION_NUMBER.match(content) is not None and (
+            sentences[0].text.isupper() or _title_case(sentences[0].text)
+        )
+        if numbered_title:
+            bulleted_line = False  # "2. HOW WE SHARE IT" is a section title, not a list item
         in_list = self.lead_in is not None
         if (
             len(sentences) == 1
             and not self.single_line
-            and not in_list
+            and (not in_list or numbered_title)
             and not bulleted_line
             and (_heading_shaped(sentences[0].text) or _MARKDOWN_HEADING.match(content))
         ):

@@ -82,9 +82,10 @@ def finding(spec: RiskSpec, hits: list[Hit]) -> RiskFinding:
     names: list[str] = []
     clauses: list[str] = []
     for hit in chosen:
-        if hit.rule.name not in names and hit.rule.summary not in clauses:
+        clause = hit.step.summary if hit.step is not None and hit.step.summary else hit.rule.summary
+        if hit.rule.name not in names and clause not in clauses:
             names.append(hit.rule.name)
-            clauses.append(hit.rule.summary)
+            clauses.append(clause)
     summary = spec.lead + _join(clauses[:MAX_SUMMARY_RULES], spec.joiner) + spec.end
     top = chosen[0]
     return RiskFinding(
@@ -99,9 +100,8 @@ def finding(spec: RiskSpec, hits: list[Hit]) -> RiskFinding:
 
 
 def _improve(hit: Hit) -> str:
-    for step in hit.rule.ladder:
-        if step.severity == hit.severity and step.improve and step.reason in hit.explanation:
-            return step.improve
+    if hit.step is not None and hit.step.improve:
+        return hit.step.improve
     return hit.rule.improve
 
 

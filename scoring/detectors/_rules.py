@@ -321,6 +321,8 @@ class Step:
     reason: str
     #: How the policy could word it better at this rung (defaults to the rule's ``improve``).
     improve: str = ""
+    #: The finding's summary at this rung (defaults to the rule's ``summary``).
+    summary: str = ""
 
 
 @dataclass(frozen=True)
@@ -389,6 +391,8 @@ class Hit:
     explanation: str
     #: The lead-in or heading the quote is read under, if any.
     context: str | None
+    #: The ladder step that set the severity, if one did.
+    step: Step | None = None
 
 
 class RuleSet:
@@ -449,12 +453,13 @@ def try_rule(rule: Rule, view: View) -> Hit | None:
             continue
         if any(c.holds(view, match, []) for c in rule.unless):
             continue
-        severity, step_reason = rule.severity, ""
+        severity, applied = rule.severity, None
         for step in rule.ladder:
             if step.when.holds(view, match, notes):
-                severity, step_reason = step.severity, step.reason
+                severity, applied = step.severity, step
                 break
-        return Hit(rule, view.unit, severity, _explain(rule, view, match, notes, step_reason), _context(view))
+        explanation = _explain(rule, view, match, notes, applied.reason if applied else "")
+        return Hit(rule, view.unit, severity, explanation, _context(view), applied)
     return None
 
 

@@ -76,6 +76,8 @@ NOT_OUR_DISCLOSURE = rx(
     # a document that "discloses that" tells, it does not hand data over
     r"\w*\s+(?:that|how|whether)\b"
 )
+# (a passive verb has the data as its subject: "user records may be transferred")
+PASSIVE_BEFORE = rx(r"\b(?:be|been|being|is|are|was|were)\s+$")
 USER_SUBJECT = rx(
     r"(?<!about )(?<!from )(?<!with )(?<!for )(?<!of )(?<!to )(?<!by )\b(?:you|users?|members?|customers?)\s+(?:(?:has|have|had|may|can|could|will|might|also|then|"
     r"choose to|decide to)\s+){0,2}(?:(?!we\b|it\b|they\b)\w+,?\s+(?:or\s+|and\s+)?){0,3}$"
@@ -133,7 +135,10 @@ def disclosure_verb(low: str, start: int, end: int) -> re.Match[str] | None:
         if (
             NOT_OUR_DISCLOSURE.match(low, verb.end())
             or FILE_SHARING.search(low, max(0, verb.start() - 12), verb.start())
-            or USER_SUBJECT.search(low, max(0, verb.start() - 60), verb.start())
+            or (
+                USER_SUBJECT.search(low, max(0, verb.start() - 60), verb.start())
+                and not PASSIVE_BEFORE.search(low, max(0, verb.start() - 8), verb.start())
+            )
         ):
             continue
         return verb
@@ -491,6 +496,27 @@ def under_a_use_list(view: View) -> bool:
     return False
 
 
+RECEIVING_AFTER = rx(
+    r"\b(?:request\w*|ask\w*|demand\w*|order\w*|require\w*|access\w*|obtain\w*|receiv\w*|inquir\w*|"
+    r"investigat\w*|subpoena\w*|legal process\w*|when|if|where|upon|on)\b"
+)
+TO_BEFORE = rx(r"\b(?:to|with|by|from|among|including)\s+(?:\w+\s+){0,3}?$")
+
+
+@match_check
+def authority_receives(view: View, match: re.Match[str]) -> bool:
+    """The authority named is a recipient or asks for data ("with law enforcement upon request",
+    "requests from the police"), not something else in the sentence ("the rights of authorities
+    abroad may differ, and we disclose data to our affiliates")."""
+    low = view.low
+    if match.start() <= 25 or TO_BEFORE.search(low, max(0, match.start() - 40), match.start()):
+        return True
+    if RECEIVING_AFTER.search(low, match.end(), match.end() + 60):
+        return True
+    verb = disclosure_verb(low, max(0, match.start() - 120), match.start())
+    return verb is not None
+
+
 EMERGENCY_ONLY = emergency_only
 GROUNDED = any_of("discloses_or_names_recipient", discloses, opens_with_recipient)
 COMMON_UNLESS = (
@@ -550,7 +576,7 @@ RULES: tuple[Rule, ...] = (
         improve="Say you give data to authorities only when a court order or a named law obliges you, and "
         "that you notify the user.",
         quiet=(r"\b(?:has|have|had|with|without|lacks?)\s+(?:the\s+)?(?:\w+\s+)?authority\b",),
-        requires=(GROUNDED,),
+        requires=(GROUNDED, authority_receives),
         unless=(*COMMON_UNLESS, anonymous_only),
         ladder=(
             Step(

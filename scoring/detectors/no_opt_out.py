@@ -175,7 +175,7 @@ JOINED_USE = rx(
 )
 CONSENT_VERB = rx(
     r"\byou\s+(?:\w+\s+){0,3}?(?:(?:agree|consent|accept|signify|indicate|are accepting|are consenting|"
-    r"are agreeing|authori[sz]e|assent|confirm)\w*|"
+    r"are agreeing|authori[sz]e|assent)\w*|"
     # "you acknowledge that you have read this policy" is a notice, unless it goes on to "and agree"
     r"acknowledge[sd]?\b(?=[^.;]{0,80}\b(?:agree|accept|consent|authori[sz]e)))|"
     r"\bwe(?:'ll| will)? assume (?:that )?you(?:'re| are)? (?:happy|ok|okay|fine|agree|consent|accept)\w*|"
@@ -386,7 +386,7 @@ def features_only_where_choices_exist(view: View) -> bool:
 # Data the policy calls necessary for what was asked: "the information we require", "the requested
 # service", "if that information is necessary to provide ...".
 NEEDED_DATA = rx(
-    r"\b(?:necessary|required|requested|needed|mandatory|we require|we need|essential)\b"
+    r"\b(?:required|requested|needed|mandatory|we require|we need|essential)\b"
 )
 
 
@@ -401,7 +401,7 @@ RULES: tuple[Rule, ...] = (
         name="opt_out_refused",
         pattern=(
             rf"\b{UNABLE}\s+(?:\w+\s+){{0,2}}?(?:opt[- ]?out|unsubscribe|withdraw|decline|refuse|object|"
-            r"turn off|disable|switch off|stop|prevent|avoid)\b|"
+            r"turn off|disable|switch off)\b|"
             r"\bwithout (?:offering|giving|providing|allowing)\s+(?:you\s+)?(?:the|an|any)\s+(?:\w+\s+)?"
             r"(?:opportunity|option|ability|choice|right)\s+to\s+(?:opt[- ]?out|unsubscribe|decline|refuse|object)|"
             r"\b(?:no|not an?|do not (?:offer|provide) an?y?)\s+(?:\w+\s+)?(?:option|way|ability|choice|mechanism|means)"

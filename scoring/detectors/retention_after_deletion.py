@@ -304,6 +304,18 @@ VISIBLE_HIGH = Step(
 BOUNDED_LOW = Step(
     "low", bounded_purge, "the keeping has a short stated end",
     "State the purge period for every copy, backups included, and keep it short.",
+    "Deleted data may linger for a limited, stated time (for example in backups) before it is purged.",
+)
+# Backups of the user's own device (which the user can delete), not the company's copies.
+DEVICE_BACKUP_LOW = Step(
+    "low",
+    Condition(
+        "users_device_backup",
+        lambda view, _match: DEVICE_SIDE.search(view.low) is not None and COMPANY_SIDE.search(view.low) is None,
+        "the copies sit in backups of the user's own device",
+        per_unit=True,
+    ),
+    "copies stay in backups of the user's own device, which the user controls",
 )
 ISOLATED_LOW = Step(
     "low", ISOLATED, "residual copies are isolated from any use until they can be deleted",
@@ -356,7 +368,7 @@ RULES: tuple[Rule, ...] = (
         unless=(*COMMON_UNLESS, found("backup_product", r"\bback[- ]?up\+"), found("backup_as_security", r"\bback(?:ed)?[- ]?up\b[^.;]{0,60}\b(?:secur|protect|"
                 r"recover|restore|disaster|integrity)\w*\b(?![^.;]{0,80}\b(?:after|even|delet|remain|persist))")),
         quiet=(NON_ASSERTING,),
-        ladder=(BUSINESS_HIGH, BOUNDED_LOW, ISOLATED_LOW),
+        ladder=(BUSINESS_HIGH, DEVICE_BACKUP_LOW, BOUNDED_LOW, ISOLATED_LOW),
         examples=(
             "Deleted posts may remain in our backups.",
             "Residual copies of your files may persist in Acme's archive for a while after you delete them.",

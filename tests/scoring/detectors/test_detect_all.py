@@ -8,7 +8,7 @@ import pytest
 from detector_helpers import make_document
 
 from scoring._models import RISK_IDS
-from scoring.detectors import DETECTORS, detect_all
+from scoring.detectors import RISKS, detect_all
 
 POLICY = """PRIVACY POLICY
 Home | Products | Contact
@@ -30,7 +30,7 @@ def test_three_findings_in_risk_id_order_even_for_empty_text() -> None:
     for text in ("", "Hello.", POLICY):
         findings = detect_all(make_document(text))
         assert tuple(f.id for f in findings) == RISK_IDS
-    assert tuple(risk_id for risk_id, _ in DETECTORS) == RISK_IDS
+    assert tuple(module.RISK_ID for module in RISKS) == RISK_IDS
 
 
 def test_clean_text_detects_nothing() -> None:
