@@ -286,11 +286,11 @@ def detect_policy(text: str) -> PolicyVerdict:
     elif len(counts) < MIN_DISTINCT_WORDS:
         reason = (f"Not graded: the text repeats a few words ({len(counts)} different); "
                   "it does not read like a privacy policy.")
-    elif (kind := look_alike(text, lowered, words)) is not None:
-        reason = NOT_A_POLICY_REASONS[kind]
     elif confidence < POLICY_THRESHOLD:
         reason = (f"Not graded: this does not read like a privacy policy (confidence {confidence:.2f}; "
                   f"it covers {len(topics)} of {len(TOPICS)} policy topics).")
+    elif (kind := look_alike(text, lowered, words)) is not None:
+        reason = NOT_A_POLICY_REASONS[kind]
     is_policy = not reason
     is_whole = (is_policy and len(topics) >= WHOLE_POLICY_MIN_TOPICS
                 and words >= WHOLE_POLICY_MIN_WORDS)

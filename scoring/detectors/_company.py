@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 __all__ = ["as_first_person", "company_names"]
 
@@ -56,6 +57,7 @@ _SUFFIX = r"(?:,?\s+(?:inc|llc|l\.l\.c|ltd|limited|gmbh|corp|corporation|co|plc|
 _OBJECT_BEFORE = re.compile(r"\b(?:to|with|by|from|for|about|contact|contacting|of|at|inform|notify)\s+$")
 
 
+@lru_cache(maxsize=8)
 def company_names(text: str) -> tuple[str, ...]:
     """Lower-cased names the policy uses for its author, longest first (empty when it says "we")."""
     head = text[:SCAN_CHARS]

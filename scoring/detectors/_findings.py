@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from scoring._models import Evidence, GoodPractice, RiskFinding
 from scoring.detectors._rules import SEVERITY_RANK, Document, Hit, Rule, RuleSet, run
@@ -47,8 +46,19 @@ def _same_text(hit: Hit) -> str:
 
 
 def _ordered(hits: Iterable[Hit]) -> list[Hit]:
-    """Strongest first, then by rule rank and position; one hit per unit and per repeated sentence."""
+    """Strongest first, then by rule rank and position; one hit per unit and per repeated sentence.
+
+    The best hit of each rule comes before a rule's second hit, so a short list of quotes shows
+    every ground the finding rests on.
+    """
     ranked = sorted(hits, key=lambda h: (-SEVERITY_RANK[h.severity], h.rule.rank, h.unit.start))
+    firsts: list[Hit] = []
+    seen_rules: set[str] = set()
+    for hit in ranked:
+        if hit.rule.name not in seen_rules:
+            seen_rules.add(hit.rule.name)
+            firsts.append(hit)
+    ranked = firsts + [h for h in ranked if h not in firsts]
     seen_units: set[int] = set()
     seen_texts: set[str] = set()
     per_rule: dict[str, int] = {}
@@ -122,10 +132,16 @@ def _join(parts: list[str], joiner: str) -> str:
     return ", ".join(parts[:-1]) + f" {joiner} " + parts[-1]
 
 
-@lru_cache(maxsize=None)
+_RULE_SETS: dict[int, tuple[tuple[Rule, ...], RuleSet]] = {}
+
+
 def rule_set_of(rules: tuple[Rule, ...]) -> RuleSet:
-    """The RuleSet (one prefilter) of a tuple of rules, built once."""
-    return RuleSet(rules)
+    """The RuleSet (one prefilter) of a tuple of rules, built once per tuple (looked up by identity:
+    hashing rule records on every call would cost more than the scan)."""
+    cached = _RULE_SETS.get(id(rules))
+    if cached is None or cached[0] is not rules:
+        cached = _RULE_SETS[id(rules)] = (rules, RuleSet(rules))
+    return cached[1]
 
 
 def detect_rules(spec: RiskSpec, rules: tuple[Rule, ...], doc: Document, use_prefilter: bool = True) -> RiskFinding:

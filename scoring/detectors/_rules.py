@@ -22,6 +22,7 @@ Rules of ``polarity="good"`` use the same machinery to find what a policy does w
 
 from __future__ import annotations
 
+import bisect
 import inspect
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -32,7 +33,7 @@ from typing import Any, Literal
 from scoring._models import Severity
 from scoring._structure import EVIDENCE_KINDS, Structure, Unit
 from scoring.detectors import _company
-from scoring.detectors._prefilter import Prefilter, required_literals
+from scoring.detectors._prefilter import Prefilter, Requirement, required_literals, requirement_of
 
 __all__ = [
     "SEVERITY_RANK",
@@ -143,11 +144,17 @@ class Document:
             cached = views[index] = View.of(self, index)
         return cached
 
-    def evidence_views(self) -> Iterator[View]:
-        """The views of every unit that may be evidence (sentences, list items, table cells)."""
-        for index, unit in enumerate(self.units):
-            if unit.kind in EVIDENCE_KINDS:
-                yield self.view(index)
+    def matches_in_evidence(self, pattern: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
+        """(unit index, match) for each match of ``pattern`` in the lower-cased text that lies inside
+        a unit that may be evidence (sentences, list items, table cells; not headings or labels)."""
+        units = self.units
+        starts = self.memo.get("starts")
+        if starts is None:
+            starts = self.memo["starts"] = [u.start for u in units]
+        for match in pattern.finditer(self.low):
+            index = bisect.bisect_right(starts, match.start()) - 1
+            if index >= 0 and match.end() <= units[index].end and units[index].kind in EVIDENCE_KINDS:
+                yield index, match
 
     def context_low(self, index: int | None) -> str | None:
         """The lower-cased, first-person text of the unit at ``index`` (a lead-in or heading)."""
@@ -370,6 +377,11 @@ class Rule:
         """Literals of which every match holds one (None: no prefilter for this rule)."""
         return _literals(self.pattern)
 
+    @property
+    def requirement(self) -> Requirement | None:
+        """The prefilter in branches of literal sets (see ``_prefilter``); None: always tried."""
+        return _requirement(self.pattern)
+
 
 @lru_cache(maxsize=None)
 def _compiled(pattern: str) -> re.Pattern[str]:
@@ -379,6 +391,11 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 @lru_cache(maxsize=None)
 def _literals(pattern: str) -> frozenset[str] | None:
     return required_literals(factor_word_boundary(pattern))
+
+
+@lru_cache(maxsize=None)
+def _requirement(pattern: str) -> Requirement | None:
+    return requirement_of(pattern)
 
 
 @dataclass(frozen=True)
@@ -400,32 +417,37 @@ class RuleSet:
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
-        self.prefilter = Prefilter(r.literals for r in self.rules if r.literals is not None)
-        self.unfiltered = tuple(r for r in self.rules if r.literals is None)
+        self.requirements = [r.requirement for r in self.rules]
+        self.prefilter = Prefilter(self.requirements)
 
 
 def run(doc: Document, rule_set: RuleSet, use_prefilter: bool = True) -> list[Hit]:
     """Every hit of every rule in ``rule_set`` on ``doc``, in text order."""
     units = doc.units
+    rules = rule_set.rules
+    prefilter = rule_set.prefilter
+    candidates: dict[int, list[int]]
     if use_prefilter:
-        candidates = rule_set.prefilter.units_with_literals(
-            doc.low, [u.start for u in units], [u.end for u in units]
-        )
-        if doc.company_pattern() is not None or rule_set.unfiltered:
-            candidates |= _units_named_or_all(doc, rule_set)
+        starts, ends = [u.start for u in units], [u.end for u in units]
+        present = prefilter.literals_by_unit(doc.low, starts, ends)
+        # a unit that names the company is read with "we" in its place: scan that text instead
+        for index in _units_naming_the_company(doc, starts, ends):
+            present[index] = prefilter.literals_in(doc.view(index).low)
+        if prefilter.everywhere:
+            for index in range(len(units)):
+                present.setdefault(index, set())
+        candidates = {index: prefilter.rules_for(literals) for index, literals in present.items()}
     else:
-        candidates = set(range(len(units)))
+        candidates = {index: list(range(len(rules))) for index in range(len(units))}
     hits: list[Hit] = []
     for index in sorted(candidates):
         unit = units[index]
         if unit.kind not in EVIDENCE_KINDS:
             continue
         view = doc.view(index)
-        for rule in rule_set.rules:
+        for rule_index in candidates[index]:
+            rule = rules[rule_index]
             if unit.kind not in rule.kinds or (rule.scope == "policy" and not doc.is_whole_policy):
-                continue
-            literals = rule.literals
-            if use_prefilter and literals is not None and not any(lit in view.low for lit in literals):
                 continue
             hit = try_rule(rule, view)
             if hit is not None:
@@ -433,11 +455,17 @@ def run(doc: Document, rule_set: RuleSet, use_prefilter: bool = True) -> list[Hi
     return hits
 
 
-def _units_named_or_all(doc: Document, rule_set: RuleSet) -> set[int]:
-    """Units whose text the company's names change (the scan saw the names, not "we"), or all."""
-    if rule_set.unfiltered:
-        return set(range(len(doc.units)))
-    return {i for i in range(len(doc.units)) if doc.view(i).offsets is not None}
+def _units_naming_the_company(doc: Document, starts: list[int], ends: list[int]) -> set[int]:
+    """Indexes of the units where one of the company's own names occurs."""
+    pattern = doc.company_pattern()
+    if pattern is None:
+        return set()
+    named: set[int] = set()
+    for match in pattern.finditer(doc.low):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        if index >= 0 and match.start() < ends[index]:
+            named.add(index)
+    return named
 
 
 def try_rule(rule: Rule, view: View) -> Hit | None:

@@ -308,7 +308,7 @@ ESSENTIAL_ONLY = found("essential_messages", ESSENTIAL)
 CORE_USE = found(
     "core_use",
     r"\b(?:marketing|advertis\w*|promotional|promotions|newsletters?|offers|sale of|sell\w*|"
-    r"track\w*|cookies?|analytics|similar technologies|profil\w*)\b",
+    r"track\w*|cookies?|analytics|statistic\w*|usage (?:data|information)|similar technologies|profil\w*)\b",
 )
 
 # --- the absent form (policy-level) -------------------------------------------------------------------
@@ -357,7 +357,7 @@ OFFERED_CHOICE = rx(
 
 def _offers_a_choice(doc: Document) -> bool:
     if "offers_a_choice" not in doc.memo:
-        doc.memo["offers_a_choice"] = any(OFFERED_CHOICE.search(view.low) for view in doc.evidence_views())
+        doc.memo["offers_a_choice"] = any(True for _ in doc.matches_in_evidence(OFFERED_CHOICE))
     return bool(doc.memo["offers_a_choice"])
 
 

@@ -223,10 +223,12 @@ def lead_in_keeps_data(view: View) -> bool:
     if lead is None:
         return False
     lead_view = view.doc.view(lead)
-    return any(
-        rule.name != "listed_reason_to_keep" and try_rule(rule, lead_view) is not None
-        for rule in RULES if rule.polarity == "risk"
-    )
+    if "keeps_data" not in lead_view.memo:  # every item of the list asks about the same lead-in
+        lead_view.memo["keeps_data"] = any(
+            rule.name != "listed_reason_to_keep" and try_rule(rule, lead_view) is not None
+            for rule in RULES if rule.polarity == "risk"
+        )
+    return bool(lead_view.memo["keeps_data"])
 
 
 # Neither is the user deleting: revoking an app's access or unlinking a sign-in; the company's own
@@ -320,7 +322,17 @@ DEVICE_BACKUP_LOW = Step(
 ISOLATED_LOW = Step(
     "low", ISOLATED, "residual copies are isolated from any use until they can be deleted",
 )
-LADDER = (BUSINESS_HIGH, VISIBLE_HIGH, BOUNDED_LOW, ISOLATED_LOW)
+@unit_check
+def long_period(view: View) -> str:
+    """A stated period longer than SHORT_BOUND_DAYS ("for seven years after your account is closed")."""
+    found_period = duration_days(view.low)
+    if found_period is None or found_period[0] <= SHORT_BOUND_DAYS:
+        return ""
+    return f'the stated period ("{found_period[1]}") is longer than {SHORT_BOUND_DAYS} days'
+
+
+LONG_PERIOD = Step("medium", long_period, "a stated period does not make a long retention short")
+LADDER = (BUSINESS_HIGH, VISIBLE_HIGH, BOUNDED_LOW, ISOLATED_LOW, LONG_PERIOD)
 COMMON_UNLESS: tuple[Condition, ...] = (NEGATED_RETENTION, users_own_device, COMPANY_INITIATED, CROSS_REFERENCE)
 IMPROVE = "Say that deleting data or an account deletes it everywhere within a short stated period, backups included."
 
@@ -457,6 +469,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         risk=RISK_ID,
         name="deletion_exception",
+        rank=-1,  # the more specific reading comes first among equals
         pattern=(
             r"\b(?:delet|eras|remov)\w*\b[^.;]{0,160}?\b(?:unless|except (?:where|when|if|as)|other than where|save where)"
             r"\s+(?:\w+\s+){0,8}?(?:need|required?|obliged|obligated|lawful|legal|legitimate|necessary|retain|keep|"
@@ -482,6 +495,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         risk=RISK_ID,
         name="persists_with_others",
+        rank=-1,  # the more specific reading comes first among equals
         pattern=(
             r"\b(?:recipients?|other (?:users|members|participants)|others|your (?:contacts|friends|partner)\w*)\b"
             r"[^.;]{0,100}?\b(?:keep|retain|still (?:see|have|access)|remain|stay)\w*|"

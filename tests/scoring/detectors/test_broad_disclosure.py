@@ -40,8 +40,9 @@ CASES = [
      "law_enforcement_request", "high"),
     ("Government authorities, when they ask us for records;", "law_enforcement_request", "high"),
     ("Materials published by federal agencies are in the public domain.", None, "none"),
+    # authorities named as recipients with no ground of the company's own: medium (issue 8's ladder)
     ("Courts and other authorities abroad may be entitled to access your personally-identifying data.",
-     "law_enforcement_request", "high"),
+     "law_enforcement_request", "medium"),
     # protect own rights and interests
     ("We may release account information to protect the rights, property or safety of our company, "
      "our users or others.", "protect_own_interests", "high"),
@@ -90,7 +91,21 @@ CASES = [
     ("In an acquisition of the company, user records may be transferred to the buyer.",
      "business_transfer", "medium"),
     ("You represent, warrant and agree that your submissions are accurate.", None, "none"),
-    ("Law enforcement authorities, government agencies or courts, when:", "law_enforcement_request", "high"),
+    ("Law enforcement authorities, government agencies or courts, when:", "law_enforcement_request", "medium"),
+    ("We may share your records with law enforcement when they request them.", "law_enforcement_request", "high"),
+    ("The police may receive your details only if a court order obliges us to share them.", None, "none"),
+    ("We give the police your details when a court order or a law obliges us to share them.",
+     "law_enforcement_request", "medium"),
+    # an emergency that threatens a life is a narrow ground
+    ("We may share data with the police only in an emergency where someone's life is at risk.", None, "none"),
+    # data received FROM authorities is no disclosure TO them
+    ("We obtain information about you from public records and government agencies.", None, "none"),
+    # safeguards are not grounds
+    ("All requests from authorities are carefully reviewed to ensure they are legally binding.", None, "none"),
+    ("If you have a complaint, you may lodge it with your local data protection authority.", None, "none"),
+    # a GDPR table cell or a transfer abroad with safeguards names no ground
+    ("When we transfer your data outside the EEA, we use standard contractual clauses as required by law.",
+     None, "none"),
     ("We may disclose data where required to comply with a court order, and we will tell you about the "
      "request.", None, "none"),
     # a purpose of use is not a ground of disclosure
@@ -117,6 +132,21 @@ def test_a_list_item_without_a_verb_reads_its_lead_in(lead_in: str, detected: bo
     assert finding.detected is detected
     if detected:
         assert finding.evidence[0].quote == "protect our rights and property;"
+
+
+THIRD_PERSON = (
+    "Privacy Policy\n\nAcme Hosting LLC (\"Acme\") runs web servers for small businesses. Acme collects the "
+    "name and email address of each customer. Acme uses them to send invoices. Acme does not sell them.\n\n"
+    "Acme may disclose customer records whenever Acme believes in good faith that disclosure is necessary."
+)
+
+
+def test_a_third_person_policy_reads_the_company_name_as_we() -> None:
+    finding = broad_disclosure.detect(make_document(THIRD_PERSON, whole_policy=True))
+    assert finding.detected and finding.severity == "high"
+    assert finding.evidence[0].quote.startswith("Acme may disclose customer records")
+    # the explanation quotes the policy's own words, company name included
+    assert 'matched "whenever Acme believe' in finding.evidence[0].explanation
 
 
 def test_summary_is_one_plain_sentence_naming_the_grounds() -> None:

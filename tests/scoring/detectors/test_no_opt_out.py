@@ -14,12 +14,14 @@ CASES = [
     ("LOG OFF IMMEDIATELY if you do not accept these conditions.", "take_it_or_leave_it", "medium"),
     ("Should you not agree with this notice, please leave the site.", "take_it_or_leave_it", "medium"),
     ("Should you wish to leave the site, you may do so at any time.", None, "none"),
+    # a feature that needs data: low; the whole service withheld unless you give data: medium
     ("You may decline to give us your phone number, but then you will not be able to use some features of "
-     "the app.", "take_it_or_leave_it", "low"),
+     "the app.", "feature_needs_data", "low"),
     ("To use the service, you must first register and provide your email address.",
-     "take_it_or_leave_it", "medium"),
+     "required_to_use", "medium"),
     ("You can always choose not to give us your address, though it may be needed to make a purchase.",
-     "take_it_or_leave_it", "medium"),
+     "feature_needs_data", "medium"),
+    ("If you do not want to share your location, do not install the app.", "take_it_or_leave_it", "medium"),
     ("This list, without this being exhaustive, covers data necessary to register.", None, "none"),
     ("If you do not want to receive newsletters, change the email preferences in your account settings.",
      None, "none"),
@@ -32,14 +34,14 @@ CASES = [
     ("If you do not meet the minimum age, you must not use the service.", None, "none"),
     ("If you do not sign the form electronically, you will not be able to open an account.", None, "none"),
     ("If you do not provide your email address, you will not be able to open an account.",
-     "take_it_or_leave_it", "medium"),
+     "feature_needs_data", "medium"),
     ("If you ask us to delete your data, you may no longer be able to use our apps.", None, "none"),
     ("You can ask us to stop processing your data, but then you will no longer be able to use our apps.",
      "take_it_or_leave_it", "medium"),
     ("You may request that we stop using your information for marketing.", None, "none"),
     ("We may not be able to respond to your request if you do not provide enough detail.", None, "none"),
     ("If you choose not to give us your card details, we cannot process your order.",
-     "take_it_or_leave_it", "medium"),
+     "feature_needs_data", "medium"),
     ("If you do not agree to the update, you should alter your preferences or stop using the app.",
      None, "none"),
     # consent by use
@@ -47,9 +49,11 @@ CASES = [
      "consent_by_use", "high"),
     ("By using our app, you agree to the collection and use of your data described here.",
      "consent_by_use", "medium"),
-    ("By accessing our website, you agree to this Privacy Policy.", "consent_by_use", "low"),
-    ("If you use our apps, you agree to this privacy notice.", "consent_by_use", "low"),
-    ("Your use of the site signifies your consent to this privacy policy.", "consent_by_use", "low"),
+    # agreeing to the whole policy by use is medium (the modern set's labels), as is consent to a practice
+    ("By accessing our website, you agree to this Privacy Policy.", "consent_by_use", "medium"),
+    ("If you use our apps, you agree to this privacy notice.", "consent_by_use", "medium"),
+    ("Your use of the site signifies your consent to this privacy policy.", "consent_by_use", "medium"),
+    ("Acme's customers who keep using the portal thereby accept these data practices.", None, "none"),
     ("Your use of our website is subject to this policy.", None, "none"),
     ("If you continue to use this site we will assume that you are happy with our cookies.",
      "consent_by_use", "high"),
@@ -78,9 +82,13 @@ CASES = [
     ("By using the service you agree to resolve any dispute by binding arbitration.", None, "none"),
     ("By accessing the site you agree that the laws of Ohio govern these terms.", None, "none"),
     ("By visiting linked external sites, you agree to the privacy policies of those sites.", None, "none"),
-    # consent to WHERE data is stored is an international-transfer notice, not a refusable use
+    # consent by use to a transfer abroad is consent by use all the same (the modern set's rulings)
     ("By using the app you consent to the transfer of your data to servers in the United States.",
+     "consent_by_use", "medium"),
+    # an optional feature is the user's choice; consent that is asked is not inferred
+    ("If you use our live chat, you consent to the chat being processed by our support provider.",
      None, "none"),
+    ("When you call us, we may ask you for your consent to record the call.", None, "none"),
     ("By using the app you consent to the sale of your data to partners in other countries.",
      "consent_by_use", "medium"),
     # "you can give us X" is an option, "you give us consent" is consent
@@ -90,7 +98,9 @@ CASES = [
     # acknowledging having read the policy is a notice, unless it also says you agree
     ("By using the service you acknowledge that you have read this privacy notice.", None, "none"),
     ("By using the service you acknowledge that you have read, understood and agree to this policy.",
-     "consent_by_use", "low"),
+     "consent_by_use", "medium"),
+    ("By using the app you acknowledge that we cannot guarantee the security of data sent over the internet.",
+     None, "none"),
     # an opt-out offered in the same sentence
     ("By using the site you consent to analytics cookies; you can withdraw your consent in cookie settings.",
      None, "none"),
@@ -98,6 +108,12 @@ CASES = [
     ("We will send you promotional offers and you cannot opt out of receiving them.",
      "opt_out_refused", "high"),
     ("You may not opt out of essential account notices such as password resets.", "opt_out_refused", "low"),
+    ("Even after you unsubscribe, we may still send you emails about your orders.",
+     "essential_messages_continue", "low"),
+    ("It is not possible to switch off the usage statistics the app collects.", "opt_out_refused", "high"),
+    ("There is no way to unsubscribe from the weekly newsletter other than closing your account.",
+     "opt_out_refused", "high"),
+    ("Giving a phone number is mandatory, and we will use it for marketing calls.", "opt_out_refused", "high"),
     ("You can opt out of marketing emails at any time by clicking the unsubscribe link.", None, "none"),
     ("You may withdraw your consent at any time.", None, "none"),
     # negation and non-rules
@@ -131,7 +147,8 @@ POLICY_WITHOUT_CHOICE = " ".join(
 def test_whole_policy_without_any_opt_out_is_a_finding_quoting_the_uses() -> None:
     finding = no_opt_out.detect(make_document(POLICY_WITHOUT_CHOICE, whole_policy=True))
     assert finding.detected
-    assert finding.severity == "medium"
+    # marketing, sharing or tracking that cannot be refused is the high rung (issue 8)
+    assert finding.severity == "high"
     assert [e.quote for e in finding.evidence] == USES
     for evidence in finding.evidence:
         assert evidence.rule == "no_opt_out_offered"
@@ -181,8 +198,9 @@ def test_negated_uses_are_not_quoted_as_uses() -> None:
 def test_stated_rule_wins_the_summary_over_the_absent_rule() -> None:
     text = POLICY_WITHOUT_CHOICE + " If you do not agree, do not use the service."
     finding = no_opt_out.detect(make_document(text, whole_policy=True))
-    assert finding.evidence[0].rule == "take_it_or_leave_it"
-    assert "not to use the service" in finding.summary
+    # both are quoted (the absent rule is the high rung), and the summary names both
+    assert "take_it_or_leave_it" in [e.rule for e in finding.evidence]
+    assert "not to use the service" in finding.summary and "offers no way to opt out" in finding.summary
 
 
 @pytest.mark.parametrize(

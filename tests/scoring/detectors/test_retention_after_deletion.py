@@ -21,8 +21,13 @@ CASES = [
     ("Deleted photos may be kept in our server caches for a few weeks.", "kept_in_backups", "medium"),
     ("We may continue to retain your information after termination of your account.",
      "kept_after_deletion", "medium"),
+    # a bounded purge is low only up to 90 days (issue 8's ladder)
     ("After you close your account we still keep some of your information for up to 9 months.",
+     "kept_after_deletion", "medium"),
+    ("After you close your account we still keep some of your information for up to 60 days.",
      "kept_after_deletion", "low"),
+    ("Acme keeps usage logs for two years after you close your account, for internal analytics.",
+     "kept_after_deletion", "high"),
     ("We do not retain your data after you close your account.", None, "none"),
     ("We retain your information only while your account is active.", None, "none"),
     ("Records are kept for the periods the tax law requires and are thereafter securely destroyed.",
@@ -72,15 +77,23 @@ CASES = [
     ("We will delete a child's data once we learn of it, unless a parent lets the child continue to use "
      "our games.", None, "none"),
     ("We will delete your data on request unless the law requires us to keep it.",
-     "kept_after_deletion", "medium"),
+     "deletion_exception", "medium"),
     ("Where we erase your data, we may still keep part of it for our accounting records.",
      "kept_after_deletion", "medium"),
     ("We might be unable to delete comments you have posted in our forums.", "deletion_incomplete", "medium"),
     ("Closing your account does not erase the purchase history we hold.", "deletion_incomplete", "medium"),
     ("We will not erase your account without first telling you.", None, "none"),
     ("We cannot guarantee that deleted data is removed from every backup.", "deletion_incomplete", "medium"),
+    # deleted content that stays visible to others has no end: high
     ("If you delete your account, your reviews will stay visible to other users.",
-     "kept_after_deletion", "medium"),
+     "kept_after_deletion", "high"),
+    ("Recipients of your messages may keep them even if you delete your account.",
+     "persists_with_others", "medium"),
+    ("When you delete your account we erase your data, unless a law requires us to keep it.",
+     "deletion_exception", "medium"),
+    ("Billing records: 6 years post-subscription.", "period_after_account_ends", "medium"),
+    ("If we learn that a child under 13 gave us data, we delete it unless the law requires us to keep it.",
+     None, "none"),
     ("If you cancel your subscription, you can stay in touch through our blog.", None, "none"),
     ("Once you erase a chat, we are still able to view when it was sent.", "kept_after_deletion", "medium"),
     ("After you delete a clip, we\u2019ll mostly be able to see who received it.",
@@ -108,8 +121,12 @@ CASES = [
     ("Logs are normally kept briefly, but the law may oblige us to retain them for longer time periods.",
      None, "none"),
     ("The city archives office keeps your order details as long as the law requires.", None, "none"),
-    ("In certain circumstances, your data may be kept for a longer period, for example to settle a "
-     "dispute.", "partial_retention", "medium"),
+    # "for longer" with no deletion or account in view is a routine extension (the modern rulings) ...
+    ("In certain circumstances, your data may be kept for a longer period, for example to settle a dispute.",
+     None, "none"),
+    # ... and an extension past the account when the account is in view
+    ("We keep your data while your account is open; in some cases we keep it for longer, to settle disputes.",
+     "kept_longer", "medium"),
 ]
 
 
@@ -131,7 +148,7 @@ def test_a_long_stated_period_keeps_its_severity_and_says_how_long() -> None:
     text = "We keep your records for seven years after your account is closed."
     finding = retention_after_deletion.detect(make_document(text))
     assert finding.severity == "medium"
-    assert 'the stated period ("for seven years") is longer than a year' in finding.evidence[0].explanation
+    assert 'the stated period ("for seven years") is longer than 90 days' in finding.evidence[0].explanation
 
 
 def test_a_menu_of_headings_is_not_a_retention_clause() -> None:
