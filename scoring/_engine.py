@@ -26,7 +26,9 @@ def score_policy(text: str, url: str | None = None) -> PolicyReport:
         raise ScoringInputError(f"url must be a str or None, not {type(url).__name__}")
     tamed = tame(text)
     verdict = _policy_detection.detect_policy(tamed.clean)
-    document = Document(tamed.clean, analyse(tamed.clean), is_whole_policy=verdict.is_whole_policy)
+    document = Document(
+        tamed.clean, analyse(tamed.clean), is_whole_policy=verdict.is_whole_policy, is_policy=verdict.is_policy
+    )
     detection = detect_document(document)
     findings, goods = detection.findings, detection.good_practices
     if tamed.clean != tamed.safe:

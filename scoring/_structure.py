@@ -179,6 +179,16 @@ def _heading_shaped(text: str) -> bool:
     )
 
 
+# Verbs policies use in the third person or the past ("Acme collects ...", "This notice explains
+# ..."): a short sentence with one of them says something, even without "we" or "may".
+_POLICY_VERB = re.compile(
+    r"\b(?:collect|use|share|disclose|sell|retain|keep|store|process|explain|describe|appl|provide|offer|"
+    r"send|receive|protect|mean|include|cover|contain|help|allow|require|take|give|make|need|want|"
+    r"operate|run|own|control|respect|value|track|record|delete|remove|transfer|govern|set|update|"
+    r"change|ask|tell|notif|inform|gather|obtain|list|outline)(?:s|es|ies|ed|d)\b"
+)
+
+
 def _label_shaped(text: str) -> bool:
     """A short lead that names what follows on its line ("Corporate Transactions.", "Legal basis:")."""
     if not _ends_with(text, ".:"):
@@ -188,7 +198,8 @@ def _label_shaped(text: str) -> bool:
         return False
     if _title_case(text) and words <= TITLE_LABEL_MAX_WORDS:
         return True
-    return words <= LABEL_MAX_WORDS and not _has_verb_cue(text)
+    lowered = text.lower()
+    return words <= LABEL_MAX_WORDS and not _has_verb_cue(lowered) and _POLICY_VERB.search(lowered) is None
 
 
 # --- lines ----------------------------------------------------------------------------------------

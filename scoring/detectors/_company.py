@@ -75,7 +75,30 @@ def company_names(text: str) -> tuple[str, ...]:
         if uses >= MIN_SUBJECT_USES_ANYWHERE or (uses >= MIN_SUBJECT_USES and name in top):
             names.add(name)
     ranked = sorted(names, key=lambda n: (-(defined[n] + subjects[n]), n))[:MAX_NAMES]
-    return tuple(sorted(ranked, key=len, reverse=True))
+    # the full name near the top ("Northwind Hosting" beside "Northwind") is the same company
+    full = {long for name in ranked for long in _longer_names(head[:TOP_CHARS], name)}
+    return tuple(sorted(set(ranked) | full, key=len, reverse=True))
+
+
+#: Words that end a company's name in a title ("Northwind Hosting Privacy Notice").
+_TITLE_WORDS = frozenset(
+    "privacy policy notice statement terms cookie cookies data protection inc llc ltd limited gmbh corp plc".split()
+)
+
+
+def _longer_names(top: str, name: str) -> set[str]:
+    """Capitalised continuations of ``name`` in ``top`` ("northwind" -> "northwind hosting")."""
+    found: set[str] = set()
+    for match in re.finditer(rf"\b{re.escape(name)}((?:[ \t]+[A-Z][\w&'-]+){{1,2}})", top, re.IGNORECASE):
+        words = [w for w in match.group(1).split()]
+        kept: list[str] = []
+        for word in words:
+            if word.lower().rstrip(".,") in _TITLE_WORDS or not word[0].isupper():
+                break
+            kept.append(word.lower())
+        if kept:
+            found.add(" ".join([name, *kept]))
+    return found
 
 
 def _usable(name: str) -> bool:
@@ -88,7 +111,7 @@ def name_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     if not names:
         return None
     alternatives = "|".join(re.escape(name) for name in names)
-    return re.compile(rf"\b(?:the\s+)?(?:{alternatives}){_SUFFIX}(?P<possessive>['\u2019]s)?\b")
+    return re.compile(rf"\b(?:the\s+)?(?:{alternatives}){_SUFFIX}(?P<possessive>['\u2019]s)?(?!\w)")
 
 
 def as_first_person(low: str, pattern: re.Pattern[str]) -> tuple[str, list[int]] | None:

@@ -116,6 +116,8 @@ class Document:
     text: str
     structure: Structure
     is_whole_policy: bool
+    #: The text is a privacy policy (whole or not); False for a sentence or fragment checked alone.
+    is_policy: bool = False
     #: Results of document-level conditions, by name.
     memo: dict[str, Any] = field(default_factory=dict)
 

@@ -54,13 +54,13 @@ DISCLOSE_VERB = rx(
     r"\brespond\w*\s+to\s+(?!your\b|you\b|these\b|such\b|any such\b)(?:\w+\s+){0,3}?(?:requests?|subpoenas?|orders?|"
     r"legal|lawful|process|demands?|inquiries|investigations?|law enforcement|authorities|government)\b|"
     # verbs whose stem starts other words ("password", "handle", "supplement") are spelled out
-    r"\b(?:pass(?:es|ed|ing)?\s+(?:\w+\s+){0,4}?(?:on|along|to)|hand(?:s|ed|ing)? (?:over|\w+ over)|"
+    r"\b(?:pass(?:es|ed|ing)?\s+(?:\w+\s+){0,4}?(?:on|along|to)|hand(?:s|ed|ing)? (?:over|\w+ over|to)|"
     r"suppl(?:y|ies|ied|ying))\b|"
     # "reported to the authorities" hands data over; "regulatory reporting obligations" does not
     r"(?<!investigate )(?<!receive )(?<!review )\breport(?:s|ed|ing)?\b(?!\s+(?:obligations?|duties|duty|"
     r"requirements?|purposes|of|from|about|on)\b)|"
     r"\b(?:provid|giv|send)\w*\s+(?!you\b|us\b|additional\b|more\b|further\b|the following\b)(?:\w+\s+){0,3}?"
-    r"(?:information|data|details|records|content|"
+    r"(?:information|data|details|records|files|content|"
     r"it|them|this|such|identifiers?|addresses)\b(?:\s+\w+){0,10}?\s+(?:to|with)\b|"
     r"\b(?:entitled to|gain|obtain|have|allow\w*|grant\w*)\s+access\s+to\s+(?:your|personal|user|customer)|"
     r"\bprovid\w*\s+(?:this|such|that|the requested|your|the relevant)\s+(?:personal\s+)?(?:information|data|"
@@ -79,7 +79,8 @@ NOT_OUR_DISCLOSURE = rx(
 # (a passive verb has the data as its subject: "user records may be transferred")
 PASSIVE_BEFORE = rx(r"\b(?:be|been|being|is|are|was|were)\s+$")
 USER_SUBJECT = rx(
-    r"(?<!about )(?<!from )(?<!with )(?<!for )(?<!of )(?<!to )(?<!by )\b(?:you|users?|members?|customers?)\s+(?:(?:has|have|had|may|can|could|will|might|also|then|"
+    r"(?<!about )(?<!from )(?<!with )(?<!for )(?<!of )(?<!to )(?<!by )\b(?:you|users?|members?|customers?)\s+"
+    r"(?!(?:data|records|information|details|content|accounts?|profiles?|lists?|names?)\b)(?:(?:has|have|had|may|can|could|will|might|also|then|"
     r"choose to|decide to)\s+){0,2}(?:(?!we\b|it\b|they\b)\w+,?\s+(?:or\s+|and\s+)?){0,3}$"
 )
 FILE_SHARING = rx(r"(?:file|photo|video|screen|social|peer-to-peer|p2p)[- ]$")
@@ -343,7 +344,7 @@ MARKETING_ACQUISITION = rx(
     r"\bunauthori[sz]ed\b|\bacquisitions? of (?:new )?(?:users|customers|clients|subscribers)"
 )
 CORPORATE_CONTEXT = rx(
-    r"\b(?:merge\w*|sale|sold|bankrupt\w*|assets?|corporate|transactions?|successor|reorgani\w*|"
+    r"\b(?:merge\w*|acquired|acquires|sale|sold|bankrupt\w*|assets?|corporate|transactions?|successor|reorgani\w*|"
     r"business(?:es)? (?:transfer|transition)|company|ownership)\b"
 )
 
@@ -537,7 +538,11 @@ RULES: tuple[Rule, ...] = (
             # the company's judgement ("activities THEY deem necessary" is the recipient's)
             r"\b(?:we|it|company)\s+(?:reasonably\s+|may\s+|in good faith\s+)?(?:believes?|determines?|deems?|"
             r"decides?|considers?|thinks?)\b.{0,60}?\b(?:necessary|appropriate|required|advisable|warranted|needed)\b|"
-            r"\bwhenever we (?:deem|believe|consider)"
+            r"\bwhenever we (?:deem|believe|consider)|"
+            # "should the company judge it prudent", "if Acme finds it advisable"
+            r"(?<!they )(?<!you )(?<!users )\b(?:judges?|deems?|considers?|thinks?|believes?|feels?|finds?|determines?|"
+            r"decides?)\s+(?:it|this|that|such (?:a )?disclosure)\s+(?:to be\s+)?(?:\w+\s+)?(?:necessary|appropriate|prudent|"
+            r"advisable|warranted|needed|proper|reasonable|right|fit|desirable|useful)\b"
         ),
         severity="high",
         why="the company itself decides when a disclosure is necessary or appropriate",
@@ -617,6 +622,7 @@ RULES: tuple[Rule, ...] = (
         pattern=(
             # the verb only: "protected health information and your rights", "privacy protections" are not
             r"\bprotect(?:s|ing)?\s+(?:and\s+defend\s+)?(?:\w+,?\s+){0,5}?(?:rights|property|safety|interests)\b|"
+            r"\bprotect(?:s|ing)?\s+(?:our|its|the company's)\s+(?:own\s+)?(?:business|company|brand|reputation)\b|"
             r"\bprotect (?:ourselves|itself)\b|"
             r"\benforc(?:e|es|ing)\s+(?:(?:or|and)\s+\w+\s+)?(?:our|its|the|these|this|their|any|applicable)\s+"
             r"(?:\w+\s+){0,2}?(?:terms|agreements?|polic(?:y|ies)|rights|rules|conditions|claims)\b|"
@@ -738,7 +744,8 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:sell|sold|buy|bought|transfer\w*)\s+(?:\w+\s+){0,8}?(?:assets|(?:our|its|their|of the)\s+"
             r"(?:\w+\s+)?business(?:es)?|stock)\b|"
             r"\b(?:transferred|business|acquired) assets\b|\bassets (?:transferred|sold|acquired)\b|"
-            r"\bmay be sold\b"
+            r"\bmay be sold\b|\bchange\w* hands\b|\b(?:prospective|potential|new|future|eventual)\s+(?:buyers?|"
+            r"purchasers?|acquirers?|owners?)\b"
         ),
         severity="medium",
         why="if the company is sold or merged, your data goes with it as a business asset",

@@ -79,8 +79,8 @@ LOSE_SERVICE = rx(
     r"\b(?:(?:not|no longer)\s+(?:be\s+)?able\s+to|unable\s+to)\s+(?:\w+\s+){0,4}?(?:use|access|participate|"
     r"take advantage|engage|provide|deliver|register|complete|purchase|enjoy|receive|gain|create|offer|"
     r"sign|log|order|benefit|open)\w*|"
-    r"\b(?:cannot|can't|can not|could not)\s+(?:\w+\s+){0,2}?(?:provide|offer|use|access|deliver|register|"
-    r"serve|fulfil|create)\w*|"
+    r"\b(?:cannot|can't|can not|could not|will not be able to|won't be able to)\s+(?:\w+\s+){0,2}?(?:provide|offer|use|"
+    r"access|deliver|register|serve|fulfil|create|ship|send|complete|book|support)\w*|"
     r"\b(?:not\s+(?:be\s+)?able\s+to|unable\s+to|cannot|can't|can not|could not)\s+process\s+(?:your\s+)?"
     r"(?:\w+\s+)?(?:orders?|purchases?|payments?|transactions?|registration|applications?|subscriptions?)\b|"
     r"\bnot (?:be )?possible (?:for us )?to (?:provide|use|offer|deliver|access)|"
@@ -178,11 +178,15 @@ CONSENT_VERB = rx(
     r"are agreeing|authori[sz]e|assent)\w*|"
     # "you acknowledge that you have read this policy" is a notice, unless it goes on to "and agree"
     r"acknowledge[sd]?\b(?=[^.;]{0,80}\b(?:agree|accept|consent|authori[sz]e)))|"
+    # the third person: "users accept how the company handles their data"
+    r"\b(?:users?|visitors?|customers?|members?)\s+(?:\w+\s+){0,2}?(?:agree|consent|accept|assent)s?\b|"
     r"\bwe(?:'ll| will)? assume (?:that )?you(?:'re| are)? (?:happy|ok|okay|fine|agree|consent|accept)\w*|"
     r"\byou\s+(?:\w+\s+){0,2}?give\s+(?:us\s+)?(?:\w+\s+){0,2}?(?:consent|permission|authori[sz]ation)\b|"
     r"\b(?:constitutes?|signif(?:y|ies)|indicates?|means|deemed)\b.{0,40}?\b(?:consent|acceptance|"
     r"agreement|assent|accept|agree)"
 )
+#: How far after the act of use the consent may come (further on, it belongs to another clause).
+CONSENT_WINDOW = 200
 CONSENT_ASKED = rx(r"\b(?:ask|request|seek|obtain|get)\w*\s+(?:you\s+)?(?:for\s+)?(?:your\s+)?(?:\w+\s+)?consent")
 # An optional feature is the user's choice: "if you use our live chat, you consent to ..."; "if you log
 # in via a third-party service, you agree we may collect ...".
@@ -216,7 +220,7 @@ def act_of_use_then_consent(view: View, match: re.Match[str]) -> str:
     low = view.low
     if DATA_ACT.match(low, match.start()) and not JOINED_USE.search(low, match.end(), match.end() + JOIN_WINDOW):
         return ""
-    consent = CONSENT_VERB.search(low, match.end())
+    consent = CONSENT_VERB.search(low, match.end(), match.end() + CONSENT_WINDOW)
     if consent is None or CONFIRM_READ_ONLY.match(low, consent.start() + 4):
         return ""
     if CONSENT_ASKED.search(low, max(0, consent.start() - 24), consent.end()):
@@ -238,7 +242,7 @@ TRACKING = (
     r"similar technologies)\b"
 )
 DATA_PRACTICE = (
-    r"\b(?:collect(?:s|ed|ing|ion)?|shar\w*|disclos\w*|transfer\w*|process\w*|sell\w*|sale|stor\w*|"
+    r"\b(?:collect(?:s|ed|ing|ion)?|shar\w*|disclos\w*|transfer\w*|process\w*|sell\w*|sale|stor\w*|handl\w*|"
     r"practices|use of (?:your )?(?:\w+ )?(?:data|information)|"
     r"receive (?:\w+ )?(?:e-?mails?|communications|messages|materials))\b"
 )
@@ -301,7 +305,7 @@ ESSENTIAL = (
     r"\b(?:essential|service|transactional|transaction|administrative|account|operational|legal|security|"
     r"relationship|important|non-promotional|non-marketing|service-related|transaction-related|billing|"
     r"technical)\b.{0,40}?\b(?:notices?|messages?|communications?|e-?mails?|announcements?|notifications?|"
-    r"updates?|alerts?)\b|\b(?:e-?mails?|messages?|communications?|notifications?) (?:about|regarding|related to)"
+    r"updates?|alerts?)\b|\b(?:e-?mails?|messages?|communications?|notifications?) (?:you )?(?:about|regarding|related to)"
     r" (?:your |the )?(?:account|transactions?|orders?|purchases?|services?)"
 )
 ESSENTIAL_ONLY = found("essential_messages", ESSENTIAL)
@@ -376,11 +380,11 @@ def choice_offered_elsewhere(doc: Document) -> bool:
 
 @unit_check
 def features_only_where_choices_exist(view: View) -> bool:
-    """Only some features need the data, in a whole policy that offers choices elsewhere: a normal
-    consequence, not a missing choice (the modern set's rulings). Withholding the whole service
-    unless you give data stays a finding."""
+    """In a whole policy, only some features need the data (or the policy calls the data required):
+    a normal consequence, not a missing choice (the modern set's rulings). Withholding the whole
+    service unless you give data stays a finding; so does any of it in a fragment."""
     needed = FEATURE_ONLY.test(view, _NO_MATCH) is True or NEEDED_DATA.search(view.low) is not None
-    return needed and choice_offered_elsewhere.test(view, _NO_MATCH) is True
+    return needed and view.doc.is_policy
 
 
 # Data the policy calls necessary for what was asked: "the information we require", "the requested
@@ -401,11 +405,15 @@ RULES: tuple[Rule, ...] = (
         name="opt_out_refused",
         pattern=(
             rf"\b{UNABLE}\s+(?:\w+\s+){{0,2}}?(?:opt[- ]?out|unsubscribe|withdraw|decline|refuse|object|"
-            r"turn off|disable|switch off)\b|"
+            r"turn off|disable|switch off|stop|block)\b|"
+            # "the only way to stop our emails is to close your account"
+            r"\bthe only (?:way|means|option) to (?:stop|avoid|opt out|unsubscribe|refuse|turn off|end)\b[^.;]{0,100}?"
+            r"\bis (?:to|by) (?:clos|delet|cancel|terminat|stop using|leav)\w*|"
             r"\bwithout (?:offering|giving|providing|allowing)\s+(?:you\s+)?(?:the|an|any)\s+(?:\w+\s+)?"
             r"(?:opportunity|option|ability|choice|right)\s+to\s+(?:opt[- ]?out|unsubscribe|decline|refuse|object)|"
-            r"\b(?:no|not an?|do not (?:offer|provide) an?y?)\s+(?:\w+\s+)?(?:option|way|ability|choice|mechanism|means)"
-            r"\s+to\s+(?:opt[- ]?out|unsubscribe|decline|refuse|object|disable|stop|turn off)|"
+            r"\b(?:no|not an?|do not (?:offer|provide) an?y?)\s+(?:\w+\s+)?(?:option|way|ability|choice|mechanism|means|"
+            r"setting|control|switch|toggle|tool|button|link)\s+(?:that (?:lets|allows) you\s+|for you\s+)?(?:to\s+)?"
+            r"(?:opt[- ]?out|unsubscribe|decline|refuse|object|disable|stop|turn off|switch off|block)|"
             r"\bopt[- ]?outs? (?:is|are) not (?:available|possible|offered)|"
             r"\b(?:is|are) mandatory\b[^.;]{0,80}\b(?:marketing|advertis\w*|promotional|calls)"
         ),
@@ -413,7 +421,11 @@ RULES: tuple[Rule, ...] = (
         why="the policy says you cannot opt out",
         summary="it says you cannot opt out of some uses of your data",
         improve="Offer a way to opt out of this use (a setting or an unsubscribe link) and say where it is.",
-        unless=(found("cookie_choice_offered", r"\b(?:consent|preferences|settings)\b.{0,60}\b(?:withdraw|change|manage)"),),
+        unless=(
+            found("cookie_choice_offered", r"\b(?:consent|preferences|settings)\b.{0,60}\b(?:withdraw|change|manage)"),
+            # a security disclaimer is not a refused choice: "we cannot stop others' misuse"
+            found("not_a_practice", r"\b(?:misuse|unauthori[sz]ed|hackers?|others from|third parties from|interception|breach)"),
+        ),
         ladder=(
             Step("low", ESSENTIAL_ONLY, "it concerns routine service or account messages, which is common",
                  "Say which service messages continue after an unsubscribe, and keep them free of marketing."),
@@ -435,24 +447,33 @@ RULES: tuple[Rule, ...] = (
     # style policies; the modern set labels these low).
     Rule(
         risk=RISK_ID,
-        name="essential_messages_continue",
+        name="messages_after_opt_out",
         pattern=(
             r"\b(?:even (?:if|after|when) you (?:\w+\s+){0,4}?(?:unsubscrib|opt\w*|choose)|after you (?:have )?"
             r"(?:unsubscrib|opt)|if you (?:unsubscrib|opt[- ]?out)|opting out (?:of \w+ (?:\w+ )?)?(?:does not|will not|doesn't|won't))"
             r"[^.;]{0,160}?\b(?:still|continue|may send|will send|not affect|mean)\w*|"
             r"\b(?:will|may) (?:still |continue to )(?:receive|send|get)\b[^.;]{0,80}?\b(?:non-promotional|transaction\w*|"
-            r"service|account|administrative)"
+            r"service|account|administrative)|"
+            # "we keep sending offers even after you unsubscribe"
+            r"\b(?:keep|continue|still)\w*\s+(?:to\s+)?(?:send|sending|email|emailing|contact|contacting|show|showing)\b"
+            r"[^.;]{0,80}?\b(?:after|if|when|once) you (?:have )?(?:unsubscrib|opt)\w*"
         ),
-        severity="low",
-        why="service or account messages go on after you unsubscribe",
-        summary="service messages keep coming after you unsubscribe",
-        improve="Say which service messages continue after an unsubscribe, and keep them free of marketing.",
-        requires=(ESSENTIAL_ONLY,),
+        severity="medium",
+        why="messages go on after you unsubscribe",
+        summary="messages keep coming after you unsubscribe",
+        improve="Stop all marketing when people unsubscribe; say which service messages continue.",
+        ladder=(
+            Step("low", ESSENTIAL_ONLY, "they are routine service or account messages, which is common",
+                 "Say which service messages continue after an unsubscribe, and keep them free of marketing.",
+                 "service messages keep coming after you unsubscribe"),
+            Step("high", CORE_USE, "marketing goes on although you unsubscribed"),
+        ),
         examples=(
             "Even if you unsubscribe from our newsletter, we may still email you about your orders.",
             "You will continue to receive non-promotional messages about your account after you opt out.",
         ),
         counterexamples=("You can unsubscribe from our newsletter, and we will then stop emailing you.",),
+        # (examples of the marketing rung:)
     ),
     # "If you do not agree with this Privacy Policy, please do not use our sites" (OPP-115 "Don't use
     # service/feature" choices).
@@ -470,7 +491,7 @@ RULES: tuple[Rule, ...] = (
         examples=(
             "If you do not agree with this policy, please do not use our website.",
             "Should you not agree with this notice, please leave the site.",
-            "If Acme's users disagree with these practices, they should stop using Acme.",
+            "If you disagree with these practices, you should stop using Acme's services.",
         ),
         counterexamples=(
             "Should you wish to leave the site, you may do so at any time.",
@@ -580,8 +601,14 @@ RULES: tuple[Rule, ...] = (
         scope="policy",
         rank=1,
         max_quotes=3,
-        examples=(),
-        counterexamples=(),
+        examples=(
+            "Privacy Policy. We collect your name and email address when you sign up. We send you newsletters "
+            "and offers about our products. Our advertising partners place cookies to show you targeted ads.",
+        ),
+        counterexamples=(
+            "Privacy Policy. We collect your name and email address when you sign up. We send you newsletters "
+            "about our products. You can unsubscribe from them at any time with the link in each email.",
+        ),
     ),
     # --- good practices -------------------------------------------------------------------------
     Rule(

@@ -224,10 +224,7 @@ def lead_in_keeps_data(view: View) -> bool:
         return False
     lead_view = view.doc.view(lead)
     if "keeps_data" not in lead_view.memo:  # every item of the list asks about the same lead-in
-        lead_view.memo["keeps_data"] = any(
-            rule.name != "listed_reason_to_keep" and try_rule(rule, lead_view) is not None
-            for rule in RULES if rule.polarity == "risk"
-        )
+        lead_view.memo["keeps_data"] = any(try_rule(rule, lead_view) is not None for rule in CORE_RULES)
     return bool(lead_view.memo["keeps_data"])
 
 
@@ -336,7 +333,7 @@ LADDER = (BUSINESS_HIGH, VISIBLE_HIGH, BOUNDED_LOW, ISOLATED_LOW, LONG_PERIOD)
 COMMON_UNLESS: tuple[Condition, ...] = (NEGATED_RETENTION, users_own_device, COMPANY_INITIATED, CROSS_REFERENCE)
 IMPROVE = "Say that deleting data or an account deletes it everywhere within a short stated period, backups included."
 
-RULES: tuple[Rule, ...] = (
+CORE_RULES: tuple[Rule, ...] = (
     # "we may retain your information indefinitely, even after you close your account".
     Rule(
         risk=RISK_ID,
@@ -364,9 +361,9 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:back[- ]?ups?|backed[- ]up|back[- ]up (?:storage|copies|systems)|archiv\w*|"
             r"(?<!browser )(?<!web )(?<!device )cach(?:e|es|ed|ing)|"
             r"residual (?:copies|data)|copies)\b.{0,120}?\b(?:remain\w*|persist(?:s|ed|ing)?\b|retain\w*|kept|"
-            r"keep\w*|exist\w*|stored|survive\w*|not (?:be )?(?:\w+ )?(?:removed|deleted|erased))\b|"
+            r"keep\w*|exist\w*|stored|survive\w*|linger\w*|live on|not (?:be )?(?:\w+ )?(?:removed|deleted|erased))\b|"
             r"\b(?:remain\w*|persist(?:s|ed|ing)?\b|retain\w*|kept|keep\w*|exist\w*|stored|"
-            r"survive\w*)\b.{0,120}?\b(?:back[- ]?ups?|"
+            r"survive\w*|linger\w*)\b.{0,120}?\b(?:back[- ]?ups?|"
             r"backed[- ]up|archiv\w*|(?<!browser )(?<!web )(?<!device )cach(?:e|es|ed)|residual copies|copies)\b"
         ),
         severity="medium",
@@ -399,6 +396,8 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:not|never)\s+(?:be\s+)?(?:\w+\s+){0,2}?(?:deleted|removed|erased|purged)\b|"
             r"\b(?:cannot|can't|can\u2019t|can not|unable to|impossible to|not (?:be )?(?:able|allowed|possible|permitted) to)\s+"
             r"(?:\w+\s+){0,4}?(?:delete|erase|remove|fully remove)\b|\bdeletion will not apply\b|"
+            r"\b(?:decline|refuse|deny|reject)\w*\s+to\s+(?:delete|erase|remove)\b|"
+            r"\bturn\w* down (?:\w+\s+){0,2}?requests? (?:\w+\s+){0,2}?(?:to|for) (?:delet|eras|remov)\w*|"
             r"\b(?:decline|refuse|deny|reject)\w* (?:\w+\s+){0,3}?(?:to act on )?(?:\w+\s+){0,2}?requests? "
             r"(?:\w+\s+){0,2}?(?:for|to|of) (?:\w+\s+){0,2}?(?:delet|remov|eras)\w*|"
             r"\b(?:deletion|erasure|removal)\b (?:\w+\s+){0,6}?(?:may|might|can|will|could) be (?:denied|refused|"
@@ -410,7 +409,7 @@ RULES: tuple[Rule, ...] = (
             r"\bnot (?:fully|immediately|automatically|completely|permanently|entirely) (?:remove|delete|erase)|"
             r"\b(?:deleting|closing|deactivating|cancell?ing|removing|deletion|closure|deactivation|"
             r"cancell?ation)\b[^.;]{0,60}?\b(?:does|do|will|would)\s*(?:not|n't) (?:\w+\s+)?"
-            r"(?:delete|erase|remove|purge)|"
+            r"(?:delete|erase|remove|purge|wipe|destroy|clear)|"
             r"\b(?:cannot|can't|can not|do not|don't|are unable to) (?:guarantee|ensure|promise)\b[^.;]{0,60}?"
             r"\b(?:delet|remov|eras|purg)\w*"
         ),
@@ -438,7 +437,8 @@ RULES: tuple[Rule, ...] = (
         risk=RISK_ID,
         name="kept_after_deletion",
         pattern=(
-            r"\b(?:retain\w*|keep\w*|kept|preserv\w*|maintain\w*|hold on to|continue to (?:use|hold|have|process|"
+            r"\b(?:retain\w*|keep\w*|kept|preserv\w*|maintain\w*|hold on to|hold onto|hang\w* on to|hang\w* onto|"
+            r"outliv\w*|surviv\w*|continue to (?:use|hold|have|process|"
             r"store|display)(?! (?:our|the|this|these) (?:\w+ )?(?:services?|sites?|website|games?|apps?|"
             r"application|platform|products?)\b)|remain\w* (?:stored|on|in|with|available|visible)|"
             r"stay\w* (?:stored|available|visible|accessible|public)|"
@@ -520,6 +520,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         risk=RISK_ID,
         name="license_survives",
+        rank=-1,  # the more specific reading comes first among equals
         pattern=r"\blicen[cs]e\b.{0,120}?\b(?:surviv\w*|continu\w*|beyond|after)\b",
         severity="medium",
         why="the company keeps rights to your content after you leave",
@@ -577,8 +578,25 @@ RULES: tuple[Rule, ...] = (
         )),),
         unless=COMMON_UNLESS,
         ladder=(BUSINESS_HIGH, BOUNDED_LOW),
-        examples=("Billing records: 6 years post-subscription.", "Logs are kept for two years after account deletion."),
+        examples=("Billing records are kept for 6 years post-subscription.", "Logs are kept for two years after account deletion."),
         counterexamples=("Billing records are kept for 6 years from the date of each invoice.",),
+    ),
+    # "Deleted chats are purged from every server within 14 days": a bounded purge (low on its own)
+    Rule(
+        risk=RISK_ID,
+        name="purged_after_a_while",
+        pattern=(
+            r"\b(?:deleted|erased|removed)\b[^.;]{0,80}?\b(?:purged|erased|deleted|removed|destroyed|overwritten|wiped)\b"
+            r"[^.;]{0,40}?\b(?:within|after)\s+"
+        ),
+        severity="medium",
+        why="what you delete is purged only after a while",
+        summary="Deleted data may linger for a while before it is purged.",
+        improve="State the purge period for every copy, backups included, and keep it short.",
+        unless=COMMON_UNLESS,
+        ladder=(BOUNDED_LOW, LONG_PERIOD),
+        examples=("Deleted chats are removed from all our servers within 14 days.",),
+        counterexamples=("Deleted chats are removed from all our servers at once.",),
     ),
     # "Please contact us to delete your data. If, for technical reasons, we are unable to do so, ...":
     # a refusal that refers back to a deletion in the sentence before.
@@ -616,6 +634,10 @@ RULES: tuple[Rule, ...] = (
         examples=("We keep your data while your account is open. In some cases we keep it for longer, to settle disputes.",),
         counterexamples=("Generally we keep orders for four years, but in some cases for a longer period if the law requires.",),
     ),
+)
+# Items of a list are read after the rules above have judged its lead-in.
+RULES: tuple[Rule, ...] = (
+    *CORE_RULES,
     # Items of a list whose lead-in keeps data ("We may refuse to erase your data where it is necessary:")
     # are the reasons; each is read with its lead-in.
     Rule(
@@ -633,8 +655,13 @@ RULES: tuple[Rule, ...] = (
         requires=(lead_in_keeps_data,),
         unless=COMMON_UNLESS,
         ladder=LADDER,
-        examples=(),
-        counterexamples=(),
+        examples=(
+            "We may refuse to erase your data after you close your account where it is necessary:\n"
+            "to comply with a legal obligation;\nto defend legal claims.",
+        ),
+        counterexamples=(
+            "We use your data for the following purposes:\nto comply with a legal obligation;\nto defend legal claims.",
+        ),
     ),
     # --- good practices -------------------------------------------------------------------------
     Rule(

@@ -15,7 +15,7 @@ CASES = [
      "kept_in_backups", "medium"),
     ("Data you delete may remain in backups for up to 30 days before it is purged.",
      "kept_in_backups", "low"),
-    ("Deleted data is erased from our backups within 90 days.", None, "none"),
+    ("Deleted data is erased from our backups within 90 days.", "purged_after_a_while", "low"),
     # a browser's cache is the user's own storage
     ("Settings are stored locally on your device in local storage and the browser cache.", None, "none"),
     ("Deleted photos may be kept in our server caches for a few weeks.", "kept_in_backups", "medium"),
@@ -91,7 +91,6 @@ CASES = [
      "persists_with_others", "medium"),
     ("When you delete your account we erase your data, unless a law requires us to keep it.",
      "deletion_exception", "medium"),
-    ("Billing records: 6 years post-subscription.", "period_after_account_ends", "medium"),
     ("If we learn that a child under 13 gave us data, we delete it unless the law requires us to keep it.",
      None, "none"),
     ("If you cancel your subscription, you can stay in touch through our blog.", None, "none"),
