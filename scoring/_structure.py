@@ -216,6 +216,8 @@ class _Line:
 WRAP_MAX_WIDTH = 110
 WRAP_MIN_LINES = 8
 WRAP_SHARE = 0.3
+#: A wrapped line is at least this long (short lines are headings, menus or table rows).
+WRAP_MIN_WIDTH = 40
 
 
 def _raw_lines(text: str) -> list[tuple[int, int]]:
@@ -245,7 +247,7 @@ def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     for (start, end), (next_start, next_end) in zip(lines, lines[1:], strict=False):
         line = text[start:end].rstrip()
         following = text[next_start:next_end].lstrip()
-        if line and following and not _ends_with(line, ".!?:;") and len(line) >= 0.6 * width:
+        if line and following and not _ends_with(line, ".!?:;") and len(line) >= max(WRAP_MIN_WIDTH, 0.6 * width):
             wrapped += 1
     return wrapped >= WRAP_SHARE * len(lengths)
 
@@ -282,6 +284,20 @@ class _Draft:
     label: int | None = None
     role: str | None = None
     bulleted: bool = False
+
+
+_SENTENCE_MARKS = re.compile(r"[.!?|\u00bb\u2022\u25cf\u25aa\u25e6\u25a0\u25ba\u2023\u2043]")
+
+
+def _cell_sentences(text: str, start: int, end: int) -> list[Sentence]:
+    """A cell's sentences; a cell without sentence marks is one unit (the common, cheap case)."""
+    if _SENTENCE_MARKS.search(text, start, end) is None:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return [Sentence(text[start:end], start, end)] if start < end else []
+    return split_span(text, start, end)
 
 
 class _Builder:
@@ -406,11 +422,10 @@ class _Builder:
         text = self.text
         cells: list[tuple[int, int]] = []
         cell_start = line.start
-        for position in range(line.start, line.end + 1):
-            if position == line.end or text[position] == "\t":
-                if text[cell_start:position].strip():
-                    cells.append((cell_start, position))
-                cell_start = position + 1
+        for piece in text[line.start : line.end].split("\t"):
+            if piece.strip():
+                cells.append((cell_start, cell_start + len(piece)))
+            cell_start += len(piece) + 1
         is_header = self.columns is None and all(
             _words(text[a:b]) <= CELL_LABEL_MAX_WORDS and not _ends_with(text[a:b], ".") for a, b in cells
         )
@@ -425,7 +440,7 @@ class _Builder:
             column = self.columns[column_index] if self.columns and column_index < len(self.columns) else None
             cell_text = text[a:b]
             role = self._role_of(column) if column else None
-            sentences = split_span(text, a, b)
+            sentences = _cell_sentences(text, a, b)
             # a short cell names a thing ("Location data"); one with a number is a value ("7 years")
             short = (
                 len(sentences) == 1
@@ -447,6 +462,11 @@ class _Builder:
         return len(self.units) - 1
 
 
+#: Units classified one by one; the longest real policies have a few thousand. Past this (a flood
+#: of tiny lines or table cells sent to slow the service down) lines are only split into sentences.
+MAX_CLASSIFIED_UNITS = 20_000
+
+
 def analyse(text: str) -> Structure:
     """The units of ``text`` with their kinds, lead-ins, headings, columns and roles."""
     if not isinstance(text, str):
@@ -455,7 +475,11 @@ def analyse(text: str) -> Structure:
     builder = _Builder(text)
     builder.single_line = len(lines) == 1
     for line in lines:
-        builder.add_line(line)
+        if len(builder.units) < MAX_CLASSIFIED_UNITS:
+            builder.add_line(line)
+        else:  # far past any real policy: a flood of tiny lines or cells gets the plain splitter
+            for sentence in _cell_sentences(text, line.start, line.end):
+                builder.units.append(_Draft(sentence.start, sentence.end, "sentence"))
     units = tuple(
         Unit(
             text=text[d.start : d.end],

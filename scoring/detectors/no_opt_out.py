@@ -622,7 +622,11 @@ RULES: tuple[Rule, ...] = (
         why="a way to refuse is offered",
         summary="offer a way to opt out",
         improve="",
-        unless=(found("negated_offer", r"\b(?:cannot|can't|not able|unable|not possible|no way)\b"),),
+        unless=(found(
+            "negated_offer",
+            r"\b(?:cannot|can't|can\u2019t|may not|will not be able|not able|unable|not possible|no way|not permitted|"
+            r"not allowed|only way)\b",
+        ),),
         polarity="good",
         examples=("You can opt out of marketing emails at any time by clicking the unsubscribe link.",),
         counterexamples=("You cannot opt out of these messages.",),

@@ -46,10 +46,15 @@ def summary(report: PolicyReport) -> dict[str, Any]:
             risk["id"]: {
                 "detected": risk["detected"],
                 "severity": risk["severity"],
-                "evidence": [{k: e[k] for k in ("rule", "start", "end", "quote")} for e in risk["evidence"]],
+                "how_to_improve": risk["how_to_improve"],
+                "evidence": [
+                    {k: e[k] for k in ("rule", "severity", "kind", "context", "start", "end", "quote")}
+                    for e in risk["evidence"]
+                ],
             }
             for risk in data["risks"]
         },
+        "good_practices": [{k: g[k] for k in ("risk", "rule", "quote")} for g in data["good_practices"]],
     }
 
 
