@@ -27,7 +27,10 @@ def score_policy(text: str, url: str | None = None) -> PolicyReport:
     tamed = tame(text)
     verdict = _policy_detection.detect_policy(tamed.clean)
     document = Document(
-        tamed.clean, analyse(tamed.clean), is_whole_policy=verdict.is_whole_policy, is_policy=verdict.is_policy
+        tamed.clean,
+        analyse(tamed.clean),
+        is_whole_policy=verdict.is_whole_policy,
+        is_policy=verdict.is_policy,
     )
     detection = detect_document(document)
     findings, goods = detection.findings, detection.good_practices

@@ -162,12 +162,14 @@ _WORD = re.compile(r"\w+")
 _VOICE = re.compile(
     r"\b(?:we|the company|the operator)\s+(?:[\w'-]+\s+){0,2}?(?:collect|use|share|disclose|process|retain|"
     r"store|keep|sell|receive|obtain|gather|transfer|record)\w*\b|"
-    r"\b(?:information|data)\s+(?:that\s+|which\s+)?(?:is|are|will be|may be|might be)\s+(?:collected|used|shared|"
+    r"\b(?:information|data)\s+(?:that\s+|which\s+)?(?:is|are|will be|may be|might be)\s+(?:collected|used|"
+    r"shared|"
     r"disclosed|stored|retained|processed)\b"
 )
 #: The text names itself a privacy policy ("this Privacy Policy", "our privacy notice", a title line).
 _SELF_NAMED = re.compile(
-    r"\b(?:this|the present|these)\s+(?:online\s+)?(?:privacy\s+|data protection\s+)?(?:policy|notice|statement)\b|"
+    r"\b(?:this|the present|these)\s+(?:online\s+)?(?:privacy\s+|data protection\s+)?(?:policy|notice|"
+    r"statement)\b|"
     r"\bour privacy (?:policy|notice|statement)\b|"
     # a title line: "Acme Privacy Policy", "Privacy Notice (updated May 2025)"
     r"^[ \t]*(?:[^\s]+[ \t]+){0,5}?(?:privacy|data protection)[ \t]+(?:policy|notice|statement|declaration)"
@@ -183,7 +185,8 @@ _PRIVACY_TERMS = re.compile(
     r"\b(?:personal (?:data|information)|privacy|third parties|opt[- ]?out|retention|data protection)\b"
 )
 _TERMS_TITLE = re.compile(
-    r"\b(?:terms (?:of (?:service|use|sale)|and conditions)|user agreement|customer agreement|licen[cs]e agreement)\b"
+    r"\b(?:terms (?:of (?:service|use|sale)|and conditions)|user agreement|customer agreement|licen[cs]e "
+    r"agreement)\b"
 )
 _COOKIE_TITLE = re.compile(r"\bcookies? (?:policy|notice|statement)\b")
 _PRIVACY_TITLE = re.compile(r"\bprivacy\b|\bdata protection\b")
@@ -203,7 +206,8 @@ NOT_A_POLICY_REASONS = {
     "policy; the privacy policy is usually a separate page.",
     "cookies": "Not graded: this is a cookie policy; it covers cookies only, not how the service collects, "
     "uses and shares your data in general.",
-    "article": "Not graded: this reads like an article or help page about privacy, not a company's own privacy "
+    "article": "Not graded: this reads like an article or help page about privacy, not a company's own "
+        "privacy "
     "policy (it never says what it collects or shares itself).",
 }
 

@@ -88,8 +88,8 @@ def split_sentences(text: str) -> list[Sentence]:
 def split_span(text: str, start: int, end: int) -> list[Sentence]:
     """The sentences of ``text[start:end]``, with offsets into the whole ``text``."""
     sentences: list[Sentence] = []
-    for start, end in _pieces(text, start, end):
-        for a, b in _split_caps_heading(text, start, end):
+    for piece_start, piece_end in _pieces(text, start, end):
+        for a, b in _split_caps_heading(text, piece_start, piece_end):
             for c, d in _split_long(text, a, b):
                 sentence = _trimmed(text, c, d)
                 if sentence is not None:

@@ -98,10 +98,15 @@ _VERB_CUE = re.compile(
 )  # matched on lower-cased text: faster than IGNORECASE
 _WORD = re.compile(r"[^\W\d_][\w'\u2019&-]*")
 # A section number or letter in front of a heading: "3.", "4.2", "A.", "IV.", "Section 5".
-_SECTION_NUMBER = re.compile(r"^\s*(?:(?:section|part|article)\s+)?(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|[A-Z]\.|[IVX]{1,5}\.)\s")
+_SECTION_NUMBER = re.compile(
+    r"^\s*(?:(?:section|part|article)\s+)?(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|[A-Z]\.|"
+    r"[IVX]{1,5}\.)\s"
+)
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s")
-_BULLET_START = re.compile(r"^\s*(?:[-*\u2022\u25cf\u25aa\u25e6\u25a0\u25ba\u2023\u2043\u2013\u2014>]|"
-                           r"\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)])\s")
+_BULLET_START = re.compile(
+    r"^\s*(?:[-*\u2022\u25cf\u25aa\u25e6\u25a0\u25ba\u2023\u2043\u2013\u2014>]|"
+    r"\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)])\s"
+)
 _BULLET_CHARS = "\u2022\u25cf\u25aa\u25e6\u25a0\u25ba\u2023\u2043"
 _QUESTION_WORD = re.compile(
     r"^\s*(?:\d[\d.]*\s+)?(?:how|what|why|when|where|who|whom|which|whose|do|does|can|is|are|will|should)\b",
@@ -112,11 +117,40 @@ _INLINE_LABEL = re.compile(r"[^:.;!?\n]{2,80}?:[ \t\u00a0]+(?=[\"'\u201c\u2018(]
 # Menus and calls to action captured with the page (compared with the whole line, lower-cased).
 NAV_LINES = frozenset(
     {
-        "home", "menu", "search", "sign in", "sign up", "log in", "login", "logout", "log out", "register",
-        "subscribe", "get started", "get started today", "start free trial", "try it free", "learn more",
-        "read more", "contact sales", "skip to content", "skip to main content", "back to top", "share",
-        "print", "download the app", "accept all", "reject all", "cookie settings", "manage cookies",
-        "open menu", "close menu", "toggle navigation", "accordion toggle", "show more", "show less",
+        "home",
+        "menu",
+        "search",
+        "sign in",
+        "sign up",
+        "log in",
+        "login",
+        "logout",
+        "log out",
+        "register",
+        "subscribe",
+        "get started",
+        "get started today",
+        "start free trial",
+        "try it free",
+        "learn more",
+        "read more",
+        "contact sales",
+        "skip to content",
+        "skip to main content",
+        "back to top",
+        "share",
+        "print",
+        "download the app",
+        "accept all",
+        "reject all",
+        "cookie settings",
+        "manage cookies",
+        "open menu",
+        "close menu",
+        "toggle navigation",
+        "accordion toggle",
+        "show more",
+        "show less",
     }
 )
 _NAV_SEPARATORS = re.compile(r" [|\u00b7\u2022] ")
@@ -247,7 +281,12 @@ def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     for (start, end), (next_start, next_end) in zip(lines, lines[1:], strict=False):
         line = text[start:end].rstrip()
         following = text[next_start:next_end].lstrip()
-        if line and following and not _ends_with(line, ".!?:;") and len(line) >= max(WRAP_MIN_WIDTH, 0.6 * width):
+        if (
+            line
+            and following
+            and not _ends_with(line, ".!?:;")
+            and len(line) >= max(WRAP_MIN_WIDTH, 0.6 * width)
+        ):
             wrapped += 1
     return wrapped >= WRAP_SHARE * len(lengths)
 
@@ -362,7 +401,9 @@ class _Builder:
                     self._close_nested_list()
                     in_list = self.lead_in is not None
                 if is_label:
-                    leading_label = self._append(_Draft(piece_start, piece_end, "label", role=self._role_of(piece)))
+                    leading_label = self._append(
+                        _Draft(piece_start, piece_end, "label", role=self._role_of(piece))
+                    )
                     continue
                 if position == 0 and len(sentences) > 1 and _heading_shaped(piece) and piece.isupper():
                     leading_label = self._append(_Draft(piece_start, piece_end, "heading"))
@@ -396,7 +437,9 @@ class _Builder:
         # a lead with a verb ("Information we retain until you delete it:") is still a label when a
         # whole sentence follows it on the line
         full_sentence_follows = _words(rest) >= 6 and _has_verb_cue(rest)
-        if _words(lead) > 8 or (_has_verb_cue(lead[:-1]) and not _title_case(lead) and not full_sentence_follows):
+        if _words(lead) > 8 or (
+            _has_verb_cue(lead[:-1]) and not _title_case(lead) and not full_sentence_follows
+        ):
             return [(sentence.start, sentence.end, False)]
         label_end = sentence.start + len(lead)
         rest_is_label = _words(rest) < 4 and not _has_verb_cue(rest) and not any(ch.isdigit() for ch in rest)

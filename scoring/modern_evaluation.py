@@ -71,7 +71,7 @@ def spearman(xs: list[float], ys: list[float]) -> float | None:
     var_y = sum((b - mean_y) ** 2 for b in ry)
     if var_x == 0 or var_y == 0:
         return None
-    return round(cov / (var_x * var_y) ** 0.5, 4)
+    return round(float(cov / (var_x * var_y) ** 0.5), 4)
 
 
 def _ranks(values: list[float]) -> list[float]:
@@ -134,7 +134,7 @@ def judge_quote(
     not_evidence: list[tuple[int, int]],
     judged: list[tuple[int, int, bool]],
 ) -> str:
-    """"right", "wrong" or "unjudged" for one quote span (order in the module docstring)."""
+    """ "right", "wrong" or "unjudged" for one quote span (order in the module docstring)."""
     if any(_overlaps(span, e) for e in evidence):
         return "right"
     if any(_overlaps(span, n) for n in not_evidence):
@@ -163,8 +163,15 @@ def _compare(
         quotes = []
         for item in finding["evidence"]:
             verdict = judge_quote((item["start"], item["end"]), evidence, not_evidence, judged.get(risk, []))
-            quotes.append({"verdict": verdict, "quote": item["quote"], "rule": item["rule"],
-                           "start": item["start"], "end": item["end"]})
+            quotes.append(
+                {
+                    "verdict": verdict,
+                    "quote": item["quote"],
+                    "rule": item["rule"],
+                    "start": item["start"],
+                    "end": item["end"],
+                }
+            )
         risks[risk] = {
             "label": bool(label["labels"][risk]),
             "label_severity": label["severity"][risk],
@@ -245,9 +252,14 @@ def _ratio(numerator: int, denominator: int) -> float | None:
 
 
 _COLUMNS = (
-    ("accuracy", "accuracy"), ("precision", "precision"), ("recall", "recall"),
-    ("severity_agreement", "severity"), ("severity_agreement_tp", "sev of TP"),
-    ("quote_precision", "quote P"), ("quotes_shown", "shown"), ("quotes_wrong", "wrong"),
+    ("accuracy", "accuracy"),
+    ("precision", "precision"),
+    ("recall", "recall"),
+    ("severity_agreement", "severity"),
+    ("severity_agreement_tp", "sev of TP"),
+    ("quote_precision", "quote P"),
+    ("quotes_shown", "shown"),
+    ("quotes_wrong", "wrong"),
     ("unjudged_share", "unjudged"),
 )
 
@@ -261,9 +273,13 @@ def format_modern(results: Mapping[str, Any], show_rows: bool = False) -> str:
         figures = results["risks"][risk]
         lines.append(risk.ljust(width) + "".join(_cell(figures[key]).rjust(11) for key, _ in _COLUMNS))
     lines.append("")
-    lines.append("counts: " + "; ".join(
-        f"{risk} TP {f['tp']} FP {f['fp']} FN {f['fn']} TN {f['tn']}" for risk, f in results["risks"].items()
-    ))
+    lines.append(
+        "counts: "
+        + "; ".join(
+            f"{risk} TP {f['tp']} FP {f['fp']} FN {f['fn']} TN {f['tn']}"
+            for risk, f in results["risks"].items()
+        )
+    )
     lines.append(f"is_policy wrong: {', '.join(results['is_policy_errors']) or 'none'}")
     lines.append(f"probes graded: {', '.join(results['probes_graded']) or 'none'}")
     distribution = ", ".join(f"{grade} {count}" for grade, count in results["grade_distribution"].items())
@@ -276,10 +292,13 @@ def format_modern(results: Mapping[str, Any], show_rows: bool = False) -> str:
             for risk in RISK_IDS:
                 entry = row["risks"][risk]
                 tally = Counter(q["verdict"] for q in entry["quotes"])
-                cells.append(f"{entry['label_severity'][:1]}/{entry['severity'][:1]} "
-                             f"{tally['right']}/{tally['wrong']}/{tally['unjudged']}")
-            lines.append(f"  {row['slug']:<32} {row['grade'] or '-':>2} {str(row['score']):>4}  "
-                         + "   ".join(cells))
+                cells.append(
+                    f"{entry['label_severity'][:1]}/{entry['severity'][:1]} "
+                    f"{tally['right']}/{tally['wrong']}/{tally['unjudged']}"
+                )
+            lines.append(
+                f"  {row['slug']:<32} {row['grade'] or '-':>2} {str(row['score']):>4}  " + "   ".join(cells)
+            )
     lines.extend(["", f"Unjudged quotes ({len(results['unjudged'])}):"])
     for item in results["unjudged"]:
         quote = " ".join(item["quote"].split())

@@ -35,7 +35,12 @@ class Detection:
 
 def make_document(text: str, whole_policy: bool = False, policy: bool | None = None) -> Document:
     """A Document of ``text`` with its structure analysed (a whole policy is a policy unless told)."""
-    return Document(text, analyse(text), is_whole_policy=whole_policy, is_policy=whole_policy if policy is None else policy)
+    return Document(
+        text,
+        analyse(text),
+        is_whole_policy=whole_policy,
+        is_policy=whole_policy if policy is None else policy,
+    )
 
 
 def detect_document(doc: Document, use_prefilter: bool = True) -> Detection:

@@ -37,6 +37,12 @@ _DEFINED = re.compile(
     r"\((?:[^()\"\u201c\u201d]{0,40}?)?[\"\u201c\u2018']\s*(" + _NAME + r")\s*[\"\u201d\u2019']"
     r"|\b(?:hereinafter|referred to as|known as)\s+[\"\u201c\u2018']?(" + _NAME + r")"
 )
+_TITLE = re.compile(
+    r"\s*(?:(" + _NAME + r")[ \t]+(?:privacy|data protection)[ \t]+(?:policy|notice|statement)|"
+    r"(?:privacy|data protection)[ \t]+(?:policy|notice|statement)[ \t]+(?:of|for)[ \t]+("
+    + _NAME
+    + r"))[ \t]*(?:\n|$)"
+)
 _SUBJECT = re.compile(
     r"(?:^|[.;:!?]\s+|\n)(?:the\s+)?(" + _NAME + r")(?:,?\s+(?:inc|llc|ltd|limited|gmbh|corp|plc)\.?)?\s+"
     r"(?:may|will|does|do|shall|can|might|would|must|uses|collects|shares|discloses|retains|keeps|stores|"
@@ -61,16 +67,20 @@ _OBJECT_BEFORE = re.compile(r"\b(?:to|with|by|from|for|about|contact|contacting|
 def company_names(text: str) -> tuple[str, ...]:
     """Lower-cased names the policy uses for its author, longest first (empty when it says "we")."""
     head = text[:SCAN_CHARS]
-    defined = Counter()
+    defined: Counter[str] = Counter()
     for match in _DEFINED.finditer(head):
         name = (match.group(1) or match.group(2) or "").strip()
         if _usable(name):
             defined[name.lower()] += 1
-    subjects = Counter(
-        match.group(1).lower() for match in _SUBJECT.finditer(head) if _usable(match.group(1))
-    )
+    subjects = Counter(match.group(1).lower() for match in _SUBJECT.finditer(head) if _usable(match.group(1)))
     top = head[:TOP_CHARS].lower()
     names = set(defined)
+    # the title names its author: "Quillon Privacy Policy", "Privacy Notice of Acme Hosting"
+    title = _TITLE.match(head)
+    if title:
+        name = (title.group(1) or title.group(2) or "").strip()
+        if _usable(name):
+            names.add(name.lower())
     for name, uses in subjects.items():
         if uses >= MIN_SUBJECT_USES_ANYWHERE or (uses >= MIN_SUBJECT_USES and name in top):
             names.add(name)
@@ -82,7 +92,24 @@ def company_names(text: str) -> tuple[str, ...]:
 
 #: Words that end a company's name in a title ("Northwind Hosting Privacy Notice").
 _TITLE_WORDS = frozenset(
-    "privacy policy notice statement terms cookie cookies data protection inc llc ltd limited gmbh corp plc".split()
+    [
+        "privacy",
+        "policy",
+        "notice",
+        "statement",
+        "terms",
+        "cookie",
+        "cookies",
+        "data",
+        "protection",
+        "inc",
+        "llc",
+        "ltd",
+        "limited",
+        "gmbh",
+        "corp",
+        "plc",
+    ]
 )
 
 

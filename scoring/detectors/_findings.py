@@ -119,12 +119,13 @@ def good_practices(risk_id: str, hits: list[Hit]) -> tuple[GoodPractice, ...]:
     """The good-practice notes of one risk, in text order, one per unit and repeated sentence."""
     chosen = sorted(_ordered(hits)[:MAX_GOOD_PER_RISK], key=lambda h: h.unit.start)
     return tuple(
-        GoodPractice(risk_id, h.rule.name, h.unit.text, h.unit.start, h.unit.end, h.explanation) for h in chosen
+        GoodPractice(risk_id, h.rule.name, h.unit.text, h.unit.start, h.unit.end, h.explanation)
+        for h in chosen
     )
 
 
 def _join(parts: list[str], joiner: str) -> str:
-    """"a, b or c" (``joiner`` "or"), or the parts as sentences (``joiner`` " ")."""
+    """ "a, b or c" (``joiner`` "or"), or the parts as sentences (``joiner`` " ")."""
     if joiner == " ":
         return " ".join(parts)
     if len(parts) <= 1:
@@ -144,7 +145,9 @@ def rule_set_of(rules: tuple[Rule, ...]) -> RuleSet:
     return cached[1]
 
 
-def detect_rules(spec: RiskSpec, rules: tuple[Rule, ...], doc: Document, use_prefilter: bool = True) -> RiskFinding:
+def detect_rules(
+    spec: RiskSpec, rules: tuple[Rule, ...], doc: Document, use_prefilter: bool = True
+) -> RiskFinding:
     """The finding of one risk on ``doc`` from its rules (the good practices are left out)."""
     hits = run(doc, rule_set_of(rules), use_prefilter=use_prefilter)
     return finding(spec, [h for h in hits if h.rule.polarity == "risk"])

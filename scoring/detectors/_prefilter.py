@@ -23,15 +23,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 from collections.abc import Sequence
 
 try:  # Python 3.11+: the parser of the ``re`` module
     from re import _parser as sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - older Pythons
-    import sre_parse  # type: ignore[no-redef]
+    import sre_parse
 
-__all__ = ["MIN_LITERAL", "Prefilter", "Requirement", "required_literals", "requirement_of", "satisfied"]
+__all__ = ["MIN_LITERAL", "Prefilter", "Requirement", "required_literals", "requirement_of"]
 
 #: A literal shorter than this selects almost every unit: no use as a prefilter.
 MIN_LITERAL = 3
@@ -78,7 +77,10 @@ def _only_non_word(op: object, av: object) -> bool:
         for item_op, item_av in av:  # type: ignore[attr-defined]
             if item_op is _LITERAL and not _is_word_char(chr(item_av)):
                 continue
-            if item_op is sre_parse.CATEGORY and item_av in (sre_parse.CATEGORY_SPACE, sre_parse.CATEGORY_NOT_WORD):
+            if item_op is sre_parse.CATEGORY and item_av in (
+                sre_parse.CATEGORY_SPACE,
+                sre_parse.CATEGORY_NOT_WORD,
+            ):
                 continue
             return False
         return True
@@ -124,7 +126,7 @@ def _branches(items: list[tuple[object, object]], at_word_start: bool) -> Requir
         if op is _SUBPATTERN:
             return _branches(list(av[-1]), start)  # type: ignore[index]
     sets = _all_sets(items, at_word_start)
-    return ((tuple(sets[:MAX_SETS_PER_BRANCH]),) if sets else None)
+    return (tuple(sets[:MAX_SETS_PER_BRANCH]),) if sets else None
 
 
 def _all_sets(items: Sequence[tuple[object, object]], at_word_start: bool) -> list[frozenset[str]]:
@@ -159,7 +161,11 @@ def _all_sets(items: Sequence[tuple[object, object]], at_word_start: bool) -> li
             status = False
             continue
         if op is sre_parse.AT:
-            status = True if av in (sre_parse.AT_BOUNDARY, sre_parse.AT_BEGINNING, sre_parse.AT_BEGINNING_STRING) else status
+            status = (
+                True
+                if av in (sre_parse.AT_BOUNDARY, sre_parse.AT_BEGINNING, sre_parse.AT_BEGINNING_STRING)
+                else status
+            )
             continue
         if op in _ZERO_WIDTH:
             continue
@@ -194,7 +200,8 @@ def _element(op: object, av: object, at_word_start: bool) -> frozenset[str] | No
         sets = _all_sets(list(body), at_word_start)  # type: ignore[arg-type]
         return sets[0] if sets else None
     if op in _REPEATS:
-        low, _high, body = av  # type: ignore[misc]
+        low: int = av[0]  # type: ignore[index]
+        body = av[2]  # type: ignore[index]
         if low < 1:
             return None
         sets = _all_sets(list(body), at_word_start)
@@ -220,7 +227,9 @@ class Prefilter:
                     self.branches_of.setdefault(literal, []).append((index, branch[1:]))
         self.regex = re.compile("\\b(?=(" + _trie_pattern(sorted(literals)) + "))") if literals else None
 
-    def literals_by_unit(self, low_text: str, starts: Sequence[int], ends: Sequence[int]) -> dict[int, set[str]]:
+    def literals_by_unit(
+        self, low_text: str, starts: Sequence[int], ends: Sequence[int]
+    ) -> dict[int, set[str]]:
         """Unit index -> every required literal occurring inside that unit (units given by offsets)."""
         found: dict[int, set[str]] = {}
         if self.regex is None:

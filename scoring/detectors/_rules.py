@@ -27,7 +27,7 @@ import inspect
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 from scoring._models import Severity
@@ -224,6 +224,15 @@ class View:
 
 # --- conditions ------------------------------------------------------------------------------------
 
+def _empty_match() -> re.Match[str]:
+    match = re.match("", "")
+    assert match is not None
+    return match
+
+
+#: The match handed to a condition asked about a whole unit.
+NO_MATCH = _empty_match()
+
 Where = Literal["unit", "before", "after", "near", "lead_in", "heading", "context", "match"]
 
 
@@ -236,6 +245,10 @@ class Condition:
     description: str
     per_unit: bool = False
     per_document: bool = False
+
+    def of_unit(self, view: View) -> bool | str:
+        """The result for a whole unit (no match in view): for unit checks used outside a rule."""
+        return self.test(view, NO_MATCH)
 
     def holds(self, view: View, match: re.Match[str], notes: list[str]) -> bool:
         """Whether the condition holds; a string result holds and is added to the explanation."""
@@ -281,7 +294,11 @@ def found(
             return regex.search(low, max(0, match.start() - window), match.end() + window) is not None
         if where == "match":
             return regex.search(low, match.start(), match.end()) is not None
-        texts = {"lead_in": (view.lead_in,), "heading": (view.heading,), "context": (view.lead_in, view.heading)}
+        texts = {
+            "lead_in": (view.lead_in,),
+            "heading": (view.heading,),
+            "context": (view.lead_in, view.heading),
+        }
         return any(text is not None and regex.search(text) is not None for text in texts[where])
 
     return Condition(name, test, description or f"{pattern!s} ({where})", per_unit=where == "unit")
@@ -289,7 +306,9 @@ def found(
 
 def unit_check(func: Callable[[View], bool | str]) -> Condition:
     """A named check of the whole unit (computed once per unit); its docstring says what it means."""
-    return Condition(func.__name__, lambda view, _match: func(view), inspect.getdoc(func) or "", per_unit=True)
+    return Condition(
+        func.__name__, lambda view, _match: func(view), inspect.getdoc(func) or "", per_unit=True
+    )
 
 
 def match_check(func: Callable[[View, re.Match[str]], bool | str]) -> Condition:
@@ -323,7 +342,7 @@ def any_of(name: str, *conditions: Condition) -> Condition:
 
 @dataclass(frozen=True)
 class Step:
-    """A rung of a rule's severity ladder: when ``when`` holds, the hit has ``severity``, because ``reason``."""
+    """A rung of a rule's severity ladder: when ``when`` holds, the hit has ``severity`` (``reason``)."""
 
     severity: Severity
     when: Condition
@@ -385,17 +404,17 @@ class Rule:
         return _requirement(self.pattern)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     return rx(pattern)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _literals(pattern: str) -> frozenset[str] | None:
     return required_literals(factor_word_boundary(pattern))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _requirement(pattern: str) -> Requirement | None:
     return requirement_of(pattern)
 

@@ -49,9 +49,24 @@ RETAIN_STEM = r"(?:retain|keep|kept|stor|preserv|maintain|hold)"
 OPT_OUT = r"(?:opt[- ]?(?:out|ing out)|unsubscrib\w*|withdraw\w*(?:\s+\w+){0,2}\s+consent)"
 #: Time units of a stated period, for duration parsing.
 NUMBER_WORDS: dict[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18, "twenty": 20,
-    "thirty": 30, "sixty": 60, "ninety": 90,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "eighteen": 18,
+    "twenty": 20,
+    "thirty": 30,
+    "sixty": 60,
+    "ninety": 90,
 }
 DAYS_PER_UNIT: dict[str, int] = {"hour": 0, "day": 1, "week": 7, "month": 30, "year": 365}
 NUMBER = r"(?:\d{1,4}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"

@@ -21,8 +21,8 @@ from scoring._structure import has_verb_cue
 from scoring.detectors._checks import CROSS_REFERENCE
 from scoring.detectors._findings import RiskSpec, detect_rules
 from scoring.detectors._rules import (
-    Document,
     Condition,
+    Document,
     Rule,
     Step,
     View,
@@ -32,7 +32,6 @@ from scoring.detectors._rules import (
     rx,
     unit_check,
 )
-from scoring.detectors._vocabulary import gap
 
 RISK_ID = "broad_disclosure"
 SPEC = RiskSpec(
@@ -47,11 +46,13 @@ TITLE = SPEC.title
 
 # A verb of handing data over; most grounds count only beside one.
 DISCLOSE_VERB = rx(
-    r"\b(?:disclos(?!ures? (?:statement|notice|document))|shar(?!eholder)|releas|transfer|furnish|turn\w* over|"
+    r"\b(?:disclos(?!ures? (?:statement|notice|document))|shar(?!eholder)|releas|transfer|furnish|turn\w* "
+    r"over|"
     r"mak\w* (?:\w+ )?available|preserv(?:e|es|ed|ing)\b|sell|sold|assign|forward|reveal|divulg|transmit|"
     r"cooperat|co-operat)\w*|"
     # answering authorities, not the user: "respond to subpoenas", "respond to requests from the police"
-    r"\brespond\w*\s+to\s+(?!your\b|you\b|these\b|such\b|any such\b)(?:\w+\s+){0,3}?(?:requests?|subpoenas?|orders?|"
+    r"\brespond\w*\s+to\s+(?!your\b|you\b|these\b|such\b|any such\b)(?:\w+\s+){0,3}?(?:requests?|subpoenas?|"
+    r"orders?|"
     r"legal|lawful|process|demands?|inquiries|investigations?|law enforcement|authorities|government)\b|"
     # verbs whose stem starts other words ("password", "handle", "supplement") are spelled out
     r"\b(?:pass(?:es|ed|ing)?\s+(?:\w+\s+){0,4}?(?:on|along|to)|hand(?:s|ed|ing)? (?:over|\w+ over|to)|"
@@ -65,7 +66,8 @@ DISCLOSE_VERB = rx(
     r"\b(?:entitled to|gain|obtain|have|allow\w*|grant\w*)\s+access\s+to\s+(?:your|personal|user|customer)|"
     r"\bprovid\w*\s+(?:this|such|that|the requested|your|the relevant)\s+(?:personal\s+)?(?:information|data|"
     r"records|details)\b|"
-    r"\baccess(?:ing)?\s+(?:your|personal|user|customer)\s+(?:[\w-]+\s+)?(?:information|data|content|accounts?)"
+    r"\baccess(?:ing)?\s+(?:your|personal|user|customer)\s+(?:[\w-]+\s+)?(?:information|data|content|"
+    r"accounts?)"
 )
 # A disclosure verb that hands data TO the company ("sources entitled to share it with us"), is the
 # user's act ("material posted or shared by a user"), answers the user ("we respond to your request
@@ -80,7 +82,8 @@ NOT_OUR_DISCLOSURE = rx(
 PASSIVE_BEFORE = rx(r"\b(?:be|been|being|is|are|was|were)\s+$")
 USER_SUBJECT = rx(
     r"(?<!about )(?<!from )(?<!with )(?<!for )(?<!of )(?<!to )(?<!by )\b(?:you|users?|members?|customers?)\s+"
-    r"(?!(?:data|records|information|details|content|accounts?|profiles?|lists?|names?)\b)(?:(?:has|have|had|may|can|could|will|might|also|then|"
+    r"(?!(?:data|records|information|details|content|accounts?|profiles?|lists?|names?)\b)(?:(?:has|have|had|"
+    r"may|can|could|will|might|also|then|"
     r"choose to|decide to)\s+){0,2}(?:(?!we\b|it\b|they\b)\w+,?\s+(?:or\s+|and\s+)?){0,3}$"
 )
 FILE_SHARING = rx(r"(?:file|photo|video|screen|social|peer-to-peer|p2p)[- ]$")
@@ -112,7 +115,10 @@ def discloses(view: View) -> bool | str:
         text[:1].islower()
         or text[:1] == "("
         or not text.endswith((".", ":"))
-        or (CONNECTIVE.match(low) is not None and (HAS_SUBJECT.search(low) is None or view.unit.kind == "list_item"))
+        or (
+            CONNECTIVE.match(low) is not None
+            and (HAS_SUBJECT.search(low) is None or view.unit.kind == "list_item")
+        )
         or (view.unit.kind == "list_item" and not has_verb_cue(text))
     )
     if not shaped or len(low.split()) > FRAGMENT_WORDS or NOT_DISCLOSURE.search(low):
@@ -177,13 +183,15 @@ def opens_with_recipient(view: View, match: re.Match[str]) -> bool:
 # checked ground (Signal- and Proton-style transparency promises): a court decides and you are told.
 COURT_SUPERVISED = rx(
     r"\b(?:court[- ]issued|issued by a court|court orders?|(?:valid|search|judicial) warrants?|warrants?|"
-    r"(?:valid|binding) (?:\w+ )?orders? (?:from|of|by|issued by) (?:\w+ ){0,2}(?:judicial|court)|judicial orders?|"
+    r"(?:valid|binding) (?:\w+ )?orders? (?:from|of|by|issued by) (?:\w+ ){0,2}(?:judicial|court)|judicial "
+    r"orders?|"
     r"binding (?:legal )?(?:requests?|orders?|demands?)|legally binding)\b"
 )
 BROADER_GROUNDS = rx(
     r"\bsubpoena|\blegal process|\bgood[- ]faith|\bbelieve|\bdiscretion|\bprotect|\b(?:on|upon) request\b|"
     r"\b(?:government\w*|law[- ]enforcement|official|lawful|legal|agency)\s+requests?\b|\bprevent|\bfraud|"
-    r"\bsafety\b|\bmerger|\bacqui|\bappropriate\b|\bnecessary\b|\bor (?:as )?(?:otherwise )?(?:required|permitted)"
+    r"\bsafety\b|\bmerger|\bacqui|\bappropriate\b|\bnecessary\b|\bor (?:as )?(?:otherwise )?(?:required|"
+    r"permitted)"
 )
 NOTIFIES_USER = rx(
     r"\b(?:notify|inform|tell|alert|warn|let)\w*\s+(?:you|the (?:affected )?(?:users?|customers?|members?)|"
@@ -230,7 +238,10 @@ NON_PERSONAL = rx(
     r"\b(?:aggregated?|anonymous(?:ly)?|anonymi[sz]ed|non-personal|non-identifying|de-identified|"
     r"non-personally|statistical)\b"
 )
-PERSONAL = rx(r"(?<!non-)(?<!non )\bpersonal(?:ly identifiable)? (?:information|data)\b|\byour (?:personal|information)\b")
+PERSONAL = rx(
+    r"(?<!non-)(?<!non )\bpersonal(?:ly identifiable)? (?:information|data)\b|\byour (?:personal|"
+    r"information)\b"
+)
 
 
 @unit_check
@@ -247,7 +258,11 @@ BOILERPLATE = found(
     r"counter-notice|indemnif\w*)\b",
 )
 # "we will post changes ... in other places we deem appropriate" is about notice of changes.
-POLICY_CHANGE = found("policy_change", r"\bchang\w* (?:to )?(?:this|our|the) (?:privacy )?(?:policy|notice|statement)")
+POLICY_CHANGE = found(
+    "policy_change",
+    r"\bchang\w* (?:to )?(?:this|our|the) (?:privacy )?(?:policy|notice|"
+    r"statement)",
+)
 # Negation: "we do not sell or share your data, except as required by law" is a promise whose only hole
 # is a legal demand: still a finding, but low.
 PROMISE = found(
@@ -269,7 +284,7 @@ ROUTINE_PROTECTION = rx(r"(?:prevent|investigat|detect)")
 
 @match_check
 def routine_protection(view: View, match: re.Match[str]) -> bool:
-    """"We share card data with payment processors to prevent fraud": fraud checks by the company's
+    """ "We share card data with payment processors to prevent fraud": fraud checks by the company's
     own processors, with no authority or law named."""
     return (
         ROUTINE_PROTECTION.match(match.group(0)) is not None
@@ -296,7 +311,8 @@ def bounded_by_service(view: View, match: re.Match[str]) -> bool:
 
 # Who receives: data collected FROM agencies, credit bureaus or public records is no disclosure TO them.
 RECEIVED_FROM = rx(
-    r"\b(?:receiv|obtain|collect|get|gather|acquir|buy|purchas|sourc)\w*\b[^.;]{0,120}?\bfrom\s+(?:\w+\s+){0,4}?"
+    r"\b(?:receiv|obtain|collect|get|gather|acquir|buy|purchas|"
+    r"sourc)\w*\b[^.;]{0,120}?\bfrom\s+(?:\w+\s+){0,4}?"
     r"(?:law enforcement|authorit\w*|agenc\w*|government\w*|credit (?:reference |reporting )?(?:bureaus?|"
     r"agencies)|public (?:records|sources|databases)|regulators?|courts?)"
 )
@@ -320,11 +336,14 @@ SAFEGUARD = rx(
     r"\b(?:review\w*|scrutini[sz]\w*|assess\w*|evaluat\w*)\s+(?:\w+\s+){0,4}?(?:to (?:ensure|confirm|verify)|"
     r"for (?:legal )?validity)|\bchalleng\w*\s+(?:\w+\s+){0,4}?(?:requests?|demands?|orders?)|"
     r"\bpush back\b|\b(?:require|oblige|contractually (?:bind|require|restrict|oblige))\w*\s+(?:\w+\s+){0,4}?"
-    r"(?:service providers?|processors?|vendors?|partners?|them|these (?:\w+ )?(?:parties|providers|companies))\s+"
+    r"(?:service providers?|processors?|vendors?|partners?|them|these (?:\w+ )?(?:parties|providers|"
+    r"companies))\s+"
     r"(?:\w+\s+){0,2}?(?:to|from)\b|\btransparency report|\b(?:appropriate|adequate|suitable) safeguards\b|"
-    r"\bstandard contractual clauses\b|\bsafeguards? (?:are|is) in place\b|\bensur\w* (?:\w+ ){0,3}?safeguards\b|"
+    r"\bstandard contractual clauses\b|\bsafeguards? (?:are|is) in place\b|\bensur\w* (?:\w+ "
+    r"){0,3}?safeguards\b|"
     # complaints and disputes taken to a regulator: the user's remedy, not a disclosure ground
-    r"\bresolv\w* (?:\w+ ){0,3}?(?:complaints?|disputes?)\b|\b(?:lodge|file|make|submit) (?:a |any )?complaints?\b|"
+    r"\bresolv\w* (?:\w+ ){0,3}?(?:complaints?|disputes?)\b|\b(?:lodge|file|make|submit) (?:a |any "
+    r")?complaints?\b|"
     r"\bcomplaints?\b[^.;]{0,120}\b(?:supervisory|data protection) authorit"
 )
 SAFEGUARD_ONLY = found("safeguard_not_ground", SAFEGUARD)
@@ -332,9 +351,11 @@ SAFEGUARD_ONLY = found("safeguard_not_ground", SAFEGUARD)
 # rights" is why data is processed, not to whom it goes (unless a verb hands it over).
 IN_LEGAL_BASIS = Condition(
     "legal_basis_section",
-    lambda view, _match: view.unit.role == "legal_basis"
-    and disclosure_verb(view.low, 0, len(view.low)) is None
-    and (view.lead_in is None or disclosure_verb(view.lead_in, 0, len(view.lead_in)) is None),
+    lambda view, _match: (
+        view.unit.role == "legal_basis"
+        and disclosure_verb(view.low, 0, len(view.low)) is None
+        and (view.lead_in is None or disclosure_verb(view.lead_in, 0, len(view.lead_in)) is None)
+    ),
     "the unit sits under a legal-basis heading or column and hands nothing over",
     per_unit=True,
 )
@@ -344,19 +365,22 @@ MARKETING_ACQUISITION = rx(
     r"\bunauthori[sz]ed\b|\bacquisitions? of (?:new )?(?:users|customers|clients|subscribers)"
 )
 CORPORATE_CONTEXT = rx(
-    r"\b(?:merge\w*|acquired|acquires|sale|sold|bankrupt\w*|assets?|corporate|transactions?|successor|reorgani\w*|"
+    r"\b(?:merge\w*|acquired|acquires|sale|sold|bankrupt\w*|assets?|corporate|transactions?|successor|"
+    r"reorgani\w*|"
     r"business(?:es)? (?:transfer|transition)|company|ownership)\b"
 )
 
 
 @match_check
 def marketing_acquisition(view: View, match: re.Match[str]) -> bool:
-    """"Acquisition" in the sense of winning users or an intruder getting data, not a buyer."""
+    """ "Acquisition" in the sense of winning users or an intruder getting data, not a buyer."""
     if not match.group(0).startswith("acquisition"):
         return False
     low = view.low
     window = low[max(0, match.start() - 40) : match.end() + 40]
-    if re.search(r"\bunauthori[sz]ed\b|acquisitions? of (?:new )?(?:users|customers|clients|subscribers)", window):
+    if re.search(
+        r"\bunauthori[sz]ed\b|acquisitions? of (?:new )?(?:users|customers|clients|subscribers)", window
+    ):
         return True
     return MARKETING_ACQUISITION.search(low) is not None and CORPORATE_CONTEXT.search(low) is None
 
@@ -375,11 +399,14 @@ CONSENT_FIRST = found("consent_before_transfer", CONSENT_FIRST_PATTERN)
 NEGATED_TRANSFER = found(
     "promise_not_to_transfer",
     r"\b(?:do|does|will|shall|would)\s*(?:not|n't)\s+(?:\w+\s+){0,3}?(?:transfer|sell|share|disclose|"
-    r"assign|include)\w*(?![^.;]{0,120}\b(?:except|unless|other than)\b)|\bnever\s+(?:\w+\s+){0,2}?(?:transfer|sell)",
+    r"assign|include)\w*(?![^.;]{0,120}\b(?:except|unless|other than)\b)|"
+    r"\bnever\s+(?:\w+\s+){0,2}?(?:transfer|sell)",
 )
 # A merger with notice AND a choice for the user ("we will notify you and you may delete your account
 # before the transfer") is the low rung of the ladder.
-MERGER_NOTICE = found("notice_of_transfer", NOTIFIES_USER.pattern + r"|\bprominent notice\b|\bpost a notice\b")
+MERGER_NOTICE = found(
+    "notice_of_transfer", NOTIFIES_USER.pattern + r"|\bprominent notice\b|\bpost a notice\b"
+)
 MERGER_CHOICE = found(
     "choice_before_transfer",
     r"\b(?:opt[- ]?out|choose|choice|delete (?:your )?(?:account|data)|object|decline)\b",
@@ -391,7 +418,8 @@ LEGAL_DUTY = rx(
     r"\blegal (?:obligations?|duty|duties|requirements?)\b|\b(?:where|when|if|as)\s+(?:the law|law|"
     r"applicable law)\s+(?:requires|allows|permits)|\bto the extent (?:that )?(?:\w+ ){0,2}(?:is|are) "
     r"required\b|\bauthori[sz]ed (?:to|by) (?:do so (?:by )?)?law\b|\bif (?:we|it) (?:have|has|are|is) "
-    r"(?:required )?to\b|\blegal process(?:es)?\b|\bcourt orders?\b|\bsubpoenas?\b|\bwarrants?\b|\blegal proceedings\b"
+    r"(?:required )?to\b|\blegal process(?:es)?\b|\bcourt orders?\b|\bsubpoenas?\b|\bwarrants?\b|\blegal "
+    r"proceedings\b"
 )
 DISCRETIONARY = rx(
     r"\b(?:on|upon) (?:their |its |a )?(?:lawful |legal |valid )?request|\bwhen (?:they|asked)|\brequests? "
@@ -410,7 +438,8 @@ def legally_bounded(view: View) -> bool:
 
 
 BINDING_ONLY_DEMAND = rx(
-    r"\b(?:court[- ]orders?|orders? (?:of|from|by) a court|(?:search|valid|court[- ]issued|judicial) warrants?|"
+    r"\b(?:court[- ]orders?|orders? (?:of|from|by) a court|(?:search|valid|court[- ]issued|judicial) "
+    r"warrants?|"
     r"warrants?|binding)\b"
 )
 BROAD_DEMAND = rx(
@@ -427,11 +456,15 @@ def binding_orders_only(view: View) -> bool:
 
 
 GROUP = rx(
-    r"\b(?:with|to|among|between)\s+(?:\w+\s+){0,4}?(?:affiliat\w*|subsidiar\w*|parent (?:company|companies)|group (?:companies|entities|members)|"
+    r"\b(?:with|to|among|between)\s+(?:\w+\s+){0,4}?(?:affiliat\w*|subsidiar\w*|parent (?:company|companies)|"
+    r"group (?:companies|entities|members)|"
     r"entities (?:of|in|within) (?:the |our )?\w*\s*group|(?:the|our) \w+ group\b|corporate family)"
 )
-OUTSIDERS = rx(r"\b(?:third part\w*|authorit\w*|law enforcement|police|government\w*|courts?|buyers?|purchasers?|"
-               r"acquir\w*|successors?|others|public|partners?|advertisers?)\b")
+OUTSIDERS = rx(
+    r"\b(?:third part\w*|authorit\w*|law enforcement|police|government\w*|courts?|buyers?|"
+    r"purchasers?|"
+    r"acquir\w*|successors?|others|public|partners?|advertisers?)\b"
+)
 
 
 @unit_check
@@ -442,7 +475,8 @@ def intra_group(view: View) -> bool:
 
 ABROAD = rx(
     r"\b(?:countr(?:y|ies)|outside (?:of )?(?:the |your )?(?:eu|eea|european|uk|united kingdom|switzerland|"
-    r"jurisdiction|country|home)|abroad|overseas|cross-border|internationally|international (?:data )?transfers?|"
+    r"jurisdiction|country|home)|abroad|overseas|cross-border|internationally|international (?:data "
+    r")?transfers?|"
     r"adequa(?:cy|te level)|third countr)\w*"
 )
 AUTHORITY_NAMED = rx(r"\b(?:law enforcement|police|authorit\w*|government\w*|courts?|agenc\w*|regulators?)\b")
@@ -455,7 +489,10 @@ def international_transfer(view: View) -> bool:
     return ABROAD.search(view.low) is not None and AUTHORITY_NAMED.search(view.low) is None
 
 
-STRONG_DISCLOSE = rx(r"\b(?:disclos|shar(?:e|es|ed|ing)\b|releas|transfer|sell|sold|hand\w* over|pass\w* on|report\w* to)")
+STRONG_DISCLOSE = rx(
+    r"\b(?:disclos|shar(?:e|es|ed|ing)\b|releas|transfer|sell|sold|hand\w* over|pass\w* on|"
+    r"report\w* to)"
+)
 RETENTION_VERB = rx(r"\b(?:retain|retention|store|stored|keep|kept|preserve for|delete|deletion)\w*")
 
 
@@ -465,7 +502,10 @@ def about_retention(view: View) -> bool:
     return RETENTION_VERB.search(view.low) is not None and STRONG_DISCLOSE.search(view.low) is None
 
 
-PROCESSING_PURPOSE = rx(r"^\W*(?:we|the company)\s+(?:may\s+|also\s+)?(?:process|use|collect|analy[sz]e|hold)\b")
+PROCESSING_PURPOSE = rx(
+    r"^\W*(?:we|the company)\s+(?:may\s+|also\s+)?(?:process|use|collect|analy[sz]e|"
+    r"hold)\b"
+)
 
 
 @unit_check
@@ -481,7 +521,10 @@ LEGAL_BASIS_CELL = Condition(
     "a cell of a table's legal-basis column states why data is processed, not to whom it goes",
     per_unit=True,
 )
-USE_CONTEXT = rx(r"\b(?:we use|use (?:your|the|this|personal)|uses? of|purposes?|we process|processing|why we|how we use)\b")
+USE_CONTEXT = rx(
+    r"\b(?:we use|use (?:your|the|this|personal)|uses? of|purposes?|we process|processing|why "
+    r"we|how we use)\b"
+)
 
 
 @unit_check
@@ -492,8 +535,11 @@ def under_a_use_list(view: View) -> bool:
         return False
     for context in (view.lead_in, view.label, view.heading):
         if context is not None:
-            return USE_CONTEXT.search(context) is not None and disclosure_verb(context, 0, len(context)) is None \
+            return (
+                USE_CONTEXT.search(context) is not None
+                and disclosure_verb(context, 0, len(context)) is None
                 and DISCLOSURE_HEADING.search(context) is None
+            )
     return False
 
 
@@ -521,8 +567,17 @@ def authority_receives(view: View, match: re.Match[str]) -> bool:
 EMERGENCY_ONLY = emergency_only
 GROUNDED = any_of("discloses_or_names_recipient", discloses, opens_with_recipient)
 COMMON_UNLESS = (
-    BOILERPLATE, CROSS_REFERENCE, LEGAL_BASIS_CELL, narrow_legal_ground, emergency_only, SAFEGUARD_ONLY,
-    received_from_authorities, international_transfer, about_retention, processing_purpose, intra_group,
+    BOILERPLATE,
+    CROSS_REFERENCE,
+    LEGAL_BASIS_CELL,
+    narrow_legal_ground,
+    emergency_only,
+    SAFEGUARD_ONLY,
+    received_from_authorities,
+    international_transfer,
+    about_retention,
+    processing_purpose,
+    intra_group,
 )
 
 RULES: tuple[Rule, ...] = (
@@ -536,12 +591,16 @@ RULES: tuple[Rule, ...] = (
             r"\bin (?:our )?good[- ]faith\b|"
             r"\bsole (?:and absolute )?discretion\b|\bas (?:we|it) (?:deems?|sees? fit|considers?)|"
             # the company's judgement ("activities THEY deem necessary" is the recipient's)
-            r"\b(?:we|it|company)\s+(?:reasonably\s+|may\s+|in good faith\s+)?(?:believes?|determines?|deems?|"
-            r"decides?|considers?|thinks?)\b.{0,60}?\b(?:necessary|appropriate|required|advisable|warranted|needed)\b|"
+            r"\b(?:we|it|company)\s+(?:reasonably\s+|may\s+|in good faith\s+)?(?:believes?|determines?|"
+            r"deems?|"
+            r"decides?|considers?|thinks?)\b.{0,60}?\b(?:necessary|appropriate|required|advisable|warranted|"
+            r"needed)\b|"
             r"\bwhenever we (?:deem|believe|consider)|"
             # "should the company judge it prudent", "if Acme finds it advisable"
-            r"(?<!they )(?<!you )(?<!users )\b(?:judges?|deems?|considers?|thinks?|believes?|feels?|finds?|determines?|"
-            r"decides?)\s+(?:it|this|that|such (?:a )?disclosure)\s+(?:to be\s+)?(?:\w+\s+)?(?:necessary|appropriate|prudent|"
+            r"(?<!they )(?<!you )(?<!users )\b(?:judges?|deems?|considers?|thinks?|believes?|feels?|finds?|"
+            r"determines?|"
+            r"decides?)\s+(?:it|this|that|such (?:a )?disclosure)\s+(?:to be\s+)?(?:\w+\s+)?(?:necessary|"
+            r"appropriate|prudent|"
             r"advisable|warranted|needed|proper|reasonable|right|fit|desirable|useful)\b"
         ),
         severity="high",
@@ -570,9 +629,11 @@ RULES: tuple[Rule, ...] = (
         pattern=(
             r"\blaw[- ]enforcement\b|\bpolice\b|\bnational security\b|\binvestigatory bod|"
             r"\b(?:government(?:al)?|public|judicial|regulatory|state|federal|tax|competent)\s+"
-            r"(?:agenc(?:y|ies)|authorit(?:y|ies)|officials?|bod(?:y|ies)|requests?|entities|investigators?)\b|"
+            r"(?:agenc(?:y|ies)|authorit(?:y|ies)|officials?|bod(?:y|ies)|requests?|entities|"
+            r"investigators?)\b|"
             r"\bgovernment (?:request|authority|order)|\b(?:relevant|competent|appropriate|other|foreign|"
-            r"legal|public)\s+authorit(?:y|ies)\b|\bcourts?\s+(?:and|or)\s+(?:other\s+)?(?:authorities|regulators|"
+            r"legal|public)\s+authorit(?:y|ies)\b|\bcourts?\s+(?:and|or)\s+(?:other\s+)?(?:authorities|"
+            r"regulators|"
             r"agencies)\b|\bregulators?\b|\bauthorities\b"
         ),
         severity="high",
@@ -621,16 +682,21 @@ RULES: tuple[Rule, ...] = (
         name="protect_own_interests",
         pattern=(
             # the verb only: "protected health information and your rights", "privacy protections" are not
-            r"\bprotect(?:s|ing)?\s+(?:and\s+defend\s+)?(?:\w+,?\s+){0,5}?(?:rights|property|safety|interests)\b|"
-            r"\bprotect(?:s|ing)?\s+(?:our|its|the company's)\s+(?:own\s+)?(?:business|company|brand|reputation)\b|"
+            r"\bprotect(?:s|ing)?\s+(?:and\s+defend\s+)?(?:\w+,?\s+){0,5}?(?:rights|property|safety|"
+            r"interests)\b|"
+            r"\bprotect(?:s|ing)?\s+(?:our|its|the company's)\s+(?:own\s+)?(?:business|company|brand|"
+            r"reputation)\b|"
             r"\bprotect (?:ourselves|itself)\b|"
-            r"\benforc(?:e|es|ing)\s+(?:(?:or|and)\s+\w+\s+)?(?:our|its|the|these|this|their|any|applicable)\s+"
+            r"\benforc(?:e|es|ing)\s+(?:(?:or|and)\s+\w+\s+)?(?:our|its|the|these|this|their|any|"
+            r"applicable)\s+"
             r"(?:\w+\s+){0,2}?(?:terms|agreements?|polic(?:y|ies)|rights|rules|conditions|claims)\b|"
             r"\bdefend\w*\s+(?:\w+\s+){0,3}?(?:claims|rights|lawsuits)\b|"
             r"\b(?:establish|exercise)\w*\s+(?:\w+\s+){0,3}?legal (?:rights|claims)|"
-            r"\bprevent\w*\s+(?:\w+\s+){0,2}?(?:fraud|harm|injury|illegal|crime)|\binvestigat\w*\s+(?:\w+\s+){0,3}?"
+            r"\bprevent\w*\s+(?:\w+\s+){0,2}?(?:fraud|harm|injury|illegal|crime)|"
+            r"\binvestigat\w*\s+(?:\w+\s+){0,3}?"
             r"(?:fraud|illegal|violations?|wrongdoing|crime)|"
-            r"\b(?:defend|pursue|commence)\w*\s+(?:\w+\s+){0,3}?(?:litigation|lawsuits?|remedies|legal action)|"
+            r"\b(?:defend|pursue|commence)\w*\s+(?:\w+\s+){0,3}?(?:litigation|lawsuits?|remedies|legal "
+            r"action)|"
             r"\bdefend (?:ourselves|itself|themselves)\b"
         ),
         severity="high",
@@ -655,30 +721,38 @@ RULES: tuple[Rule, ...] = (
         risk=RISK_ID,
         name="legal_process",
         pattern=(
-            r"\bsubpoenas?\b|\bcourt[- ]orders?\b|\borders? (?:of|from|by) a court\b|\bordered\b.{0,30}\bcourt\b|"
+            r"\bsubpoenas?\b|\bcourt[- ]orders?\b|\borders? (?:of|from|by) a court\b|"
+            r"\bordered\b.{0,30}\bcourt\b|"
             r"\b(?:search|valid|court[- ]issued|judicial) warrants?\b|\bwarrants?,|"
             r"\b(?:subpoenas?|orders?),?\s+(?:or\s+)?warrants?\b|\bwarrants? or (?:court|subpoena|other)|"
             r"\blegal (?:process|proceedings?|requests?)\b|"
-            r"\blawful (?:requests?|process|orders?)\b|\bjudicial (?:proceedings?|process)\b|\blegal demands?\b|"
+            r"\blawful (?:requests?|process|orders?)\b|\bjudicial (?:proceedings?|process)\b|\blegal "
+            r"demands?\b|"
             r"\bcompulsory process\b|\badministrative (?:orders?|tribunal)"
         ),
         severity="medium",
         why="data can be handed over in answer to legal demands such as subpoenas or court orders",
         summary="hand your data over in answer to subpoenas, court orders or other legal demands",
-        improve="Limit disclosure to valid court orders or warrants, and say you notify users unless a court forbids it.",
+        improve="Limit disclosure to valid court orders or warrants, and say you notify users unless a "
+        "court forbids it.",
         requires=(discloses,),
         unless=COMMON_UNLESS,
         ladder=(
             Step("low", PROMISE, "the sentence is a promise not to share, but it leaves open legal demands"),
-            Step("low", binding_orders_only, "only binding orders such as a court order or warrant are named",
-                 "Say you notify users of each order unless a court forbids it."),
+            Step(
+                "low",
+                binding_orders_only,
+                "only binding orders such as a court order or warrant are named",
+                "Say you notify users of each order unless a court forbids it.",
+            ),
         ),
         examples=(
             "We will hand over your details in response to a subpoena or court order.",
             "to comply with a court order or other legal process;",
         ),
         counterexamples=(
-            "We disclose data only in response to a valid court-issued warrant, and we notify you before we do.",
+            "We disclose data only in response to a valid court-issued warrant, and we notify you before we "
+            "do.",
         ),
     ),
     # "as required by law", "when we are legally required to do so", "to comply with applicable
@@ -689,7 +763,8 @@ RULES: tuple[Rule, ...] = (
         pattern=(
             r"\b(?:required|compelled|obliged|obligated|mandated|necessary|requested)\s+(?:to do so\s+)?"
             r"(?:by|under)\s+(?:\w+\s+){0,3}?(?:laws?|statutes?|regulations?|legislation|authorities)\b|"
-            r"\brequired or permitted by\b|\blegally (?:\w+ or )?(?:required|obliged|obligated|compelled|bound|"
+            r"\brequired or permitted by\b|\blegally (?:\w+ or )?(?:required|obliged|obligated|compelled|"
+            r"bound|"
             r"entitled)\b|"
             r"\bthe law requires\b|\brequired by\s+(?:\w+\s+){0,2}?law\b|"
             r"\b(?:comply|conform)\w*\s+with\s+(?:\w+,?\s+){0,5}?(?:laws?|regulations?|statutes?|"
@@ -704,7 +779,9 @@ RULES: tuple[Rule, ...] = (
         improve="Name the laws that oblige you to disclose, and say you notify users of each request.",
         requires=(discloses,),
         unless=COMMON_UNLESS,
-        ladder=(Step("low", PROMISE, "the sentence is a promise not to share, but it leaves open legal demands"),),
+        ladder=(
+            Step("low", PROMISE, "the sentence is a promise not to share, but it leaves open legal demands"),
+        ),
         examples=(
             "We may disclose personal information where required by law.",
             "We do not sell or rent your data to anyone, except as required by law.",
@@ -732,11 +809,13 @@ RULES: tuple[Rule, ...] = (
             r"\btransfer of (?:ownership|assets|control)|\bchange\w* (?:\w+ ){0,2}?ownership\b|"
             r"\b(?:sale|transfer)\s+(?:or transfer\s+)?of\s+(?:\w+\s+){0,6}?(?:assets|business|company|stock|"
             r"shares)\b|"
-            r"\b(?:acquir|purchas)\w*\s+(?:all|some|part|substantially|a portion|any)\s+(?:\w+\s+){0,4}?(?:our|"
+            r"\b(?:acquir|purchas)\w*\s+(?:all|some|part|substantially|a portion|"
+            r"any)\s+(?:\w+\s+){0,4}?(?:our|"
             r"its)\s+(?:\w+\s+)?(?:assets|business|company|stock|shares)\b|"
             r"\b(?:business|company|companies|sites?|services?|websites?|assets|division|brand|operations|we|"
             r"us)\s+(?:\w+\s+){0,3}?(?:is|are|be|being|were|was|get|gets)\s+(?:\w+\s+)?sold\b|"
-            r"\b(?:sell|buy|merge)\w*(?:,?\s+(?:(?:and/or|or|and)\s+)?(?:sell|buy|merge|partner)\w*){1,3},?\s+"
+            r"\b(?:sell|buy|merge)\w*(?:,?\s+(?:(?:and/or|or|and)\s+)?(?:sell|buy|merge|"
+            r"partner)\w*){1,3},?\s+"
             r"(?:with|to)\s+(?:other|another)\s+(?:compan|business|entit)|\btake over\s+(?:\w+\s+){0,2}?"
             r"(?:management|operation|ownership|control)\b|"
             r"\b(?:sold|merged|acquired),?\s+or\s+(?:merged|sold|acquired)\b|"
@@ -744,7 +823,8 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:sell|sold|buy|bought|transfer\w*)\s+(?:\w+\s+){0,8}?(?:assets|(?:our|its|their|of the)\s+"
             r"(?:\w+\s+)?business(?:es)?|stock)\b|"
             r"\b(?:transferred|business|acquired) assets\b|\bassets (?:transferred|sold|acquired)\b|"
-            r"\bmay be sold\b|\bchange\w* hands\b|\b(?:prospective|potential|new|future|eventual)\s+(?:buyers?|"
+            r"\bmay be sold\b|\bchange\w* hands\b|\b(?:prospective|potential|new|future|"
+            r"eventual)\s+(?:buyers?|"
             r"purchasers?|acquirers?|owners?)\b"
         ),
         severity="medium",
@@ -752,26 +832,43 @@ RULES: tuple[Rule, ...] = (
         summary="transfer your data to a buyer if the company is merged, sold or goes bankrupt",
         improve="Promise to notify users before a sale and let them delete their data or object first.",
         # the company's own successors named in a definition of itself are no transfer
-        quiet=(r"\((?:and )?(?:its|their|our) successors?[^()]{0,40}\)", r"\bunauthori[sz]ed (?:\w+ ){0,2}acquisition"),
+        quiet=(
+            r"\((?:and )?(?:its|their|our) successors?[^()]{0,40}\)",
+            r"\bunauthori[sz]ed (?:\w+ "
+            r"){0,2}acquisition",
+        ),
         # the company taking part in a deal is not yet your data moving: a disclosure verb, or your data
         # named as what the deal affects ("notified of any change in ownership or uses of your data")
         requires=(any_of("data_goes_with_it", discloses, found("your_data_named", PERSONAL)),),
-        unless=(BOILERPLATE, CROSS_REFERENCE, CONSENT_FIRST, NEGATED_TRANSFER, marketing_acquisition, anonymous_only,
-                under_a_use_list),
+        unless=(
+            BOILERPLATE,
+            CROSS_REFERENCE,
+            CONSENT_FIRST,
+            NEGATED_TRANSFER,
+            marketing_acquisition,
+            anonymous_only,
+            under_a_use_list,
+        ),
         ladder=(
             Step(
                 "low",
-                any_of("notice_and_choice", Condition(
-                    "notice_and_choice_both",
-                    lambda view, match: MERGER_NOTICE.holds(view, match, []) and MERGER_CHOICE.holds(view, match, []),
-                    "the user is told before the transfer and may opt out or delete first",
-                    per_unit=True,
-                )),
+                any_of(
+                    "notice_and_choice",
+                    Condition(
+                        "notice_and_choice_both",
+                        lambda view, match: (
+                            MERGER_NOTICE.holds(view, match, []) and MERGER_CHOICE.holds(view, match, [])
+                        ),
+                        "the user is told before the transfer and may opt out or delete first",
+                        per_unit=True,
+                    ),
+                ),
                 "users are told before the transfer and may opt out or delete their data first",
             ),
         ),
         examples=(
-            "If we are involved in a merger, acquisition or sale of assets, your data may be transferred to the buyer.",
+            "If we are involved in a merger, acquisition or sale of assets, your data may be transferred to "
+            "the buyer.",
             "As our business grows, we may buy or sell business units, and customer lists are usually among "
             "the transferred assets.",
             "Should Acme be acquired, user records may pass to the new owner.",
@@ -780,7 +877,8 @@ RULES: tuple[Rule, ...] = (
             "If we are acquired, we will ask for your consent before any transfer of your personal data.",
             "We may combine information we acquire from partners with data you give us.",
             "We grow through user acquisition campaigns with ad networks.",
-            "We are not liable for any unauthorized acquisition of data by an intruder that we share with you.",
+            "We are not liable for any unauthorized acquisition of data by an intruder that we share with "
+            "you.",
         ),
     ),
     # --- good practices -------------------------------------------------------------------------
@@ -798,7 +896,9 @@ RULES: tuple[Rule, ...] = (
         unless=(BOILERPLATE,),
         polarity="good",
         examples=("We release data only in response to a valid court order, and we notify the user first.",),
-        counterexamples=("We may disclose data in response to subpoenas, court orders or other legal process.",),
+        counterexamples=(
+            "We may disclose data in response to subpoenas, court orders or other legal process.",
+        ),
     ),
     Rule(
         risk=RISK_ID,
@@ -810,7 +910,9 @@ RULES: tuple[Rule, ...] = (
         improve="",
         requires=(found("corporate_event", CORPORATE_CONTEXT),),
         polarity="good",
-        examples=("If we are acquired, we will ask for your consent before any transfer of your personal data.",),
+        examples=(
+            "If we are acquired, we will ask for your consent before any transfer of your personal data.",
+        ),
         counterexamples=("If we are acquired, your data will be transferred to the buyer.",),
     ),
 )

@@ -43,21 +43,26 @@ TITLE = SPEC.title
 
 # The condition half of "if you do not agree ..., do not use the site": refusing consent or the policy.
 REFUSE_AGREEMENT = (
-    r"\bif you\s+(?:\w+\s+){0,2}?(?:(?:do not|don't|don\u2019t|do n't|did not|cannot|can't|can not|choose not to|"
+    r"\bif you\s+(?:\w+\s+){0,2}?(?:(?:do not|don't|don\u2019t|do n't|did not|cannot|can't|can not|choose "
+    r"not to|"
     r"prefer not to|elect not to|wish not to|are unwilling to|are not willing to)\s+(?:\w+\s+){0,2}?"
-    r"(?:agree|accept|consent|(?:want|wish|like)(?!\s+to\s+(?:provide|give|share|submit|supply|disclose|enter)\b)|"
+    r"(?:agree|accept|consent|(?:want|wish|like)(?!\s+to\s+(?:provide|give|share|submit|supply|disclose|"
+    r"enter)\b)|"
     r"authori[sz]e)|disagree|object|refuse|withdraw|reject|deny|are not (?:happy|comfortable|ok|okay))\b|"
     r"\bunless you (?:agree|accept|consent)\b|\bin the case you do not agree\b|"
-    r"\bshould you\s+(?:not\s+(?:\w+\s+)?(?:agree|accept|consent|want|wish)|disagree|object|decline|refuse)\b|"
+    r"\bshould you\s+(?:not\s+(?:\w+\s+)?(?:agree|accept|consent|want|wish)|disagree|object|decline|"
+    r"refuse)\b|"
     r"\b(?:request|ask)\w*\s+(?:us\s+)?(?:\w+\s+){0,3}?(?:to\s+)?(?:stop|restrict)\w*"
 )
 REFUSE_AGREEMENT_RX = rx(REFUSE_AGREEMENT)
 # ... refusing to give data: the cost is a feature (or the service) that needs it.
 REFUSE_DATA = (
-    r"\bif you\s+(?:\w+\s+){0,2}?(?:(?:do not|don't|don\u2019t|do n't|did not|cannot|can't|can not|choose not to|"
+    r"\bif you\s+(?:\w+\s+){0,2}?(?:(?:do not|don't|don\u2019t|do n't|did not|cannot|can't|can not|choose "
+    r"not to|"
     r"prefer not to|elect not to|wish not to|are unwilling to|are not willing to)\s+(?:\w+\s+){0,2}?"
     r"(?:provide|give|share|submit|supply|disclose|enter|enable|grant|furnish|register|opt|turn on|complete|"
-    r"connect|link|allow|permit|(?:want|wish|like) to (?:provide|give|share|submit|supply|disclose|enter))|decline|"
+    r"connect|link|allow|permit|(?:want|wish|like) to (?:provide|give|share|submit|supply|disclose|enter))|"
+    r"decline|"
     r"disable|block|turn off|opt out)\b|"
     r"\byou (?:may|can|are free to|could)(?:,? of course,)?\s+(?:always\s+)?(?:choose|decide|elect|decline|"
     r"refuse|opt|prefer)\s+(?:not\s+)?to\s+(?:not\s+)?(?:provide|give|submit|share|supply|disclose|allow)|"
@@ -79,7 +84,8 @@ LOSE_SERVICE = rx(
     r"\b(?:(?:not|no longer)\s+(?:be\s+)?able\s+to|unable\s+to)\s+(?:\w+\s+){0,4}?(?:use|access|participate|"
     r"take advantage|engage|provide|deliver|register|complete|purchase|enjoy|receive|gain|create|offer|"
     r"sign|log|order|benefit|open)\w*|"
-    r"\b(?:cannot|can't|can not|could not|will not be able to|won't be able to)\s+(?:\w+\s+){0,2}?(?:provide|offer|use|"
+    r"\b(?:cannot|can't|can not|could not|will not be able to|won't be able to)\s+(?:\w+\s+){0,2}?(?:provide|"
+    r"offer|use|"
     r"access|deliver|register|serve|fulfil|create|ship|send|complete|book|support)\w*|"
     r"\b(?:not\s+(?:be\s+)?able\s+to|unable\s+to|cannot|can't|can not|could not)\s+process\s+(?:your\s+)?"
     r"(?:\w+\s+)?(?:orders?|purchases?|payments?|transactions?|registration|applications?|subscriptions?)\b|"
@@ -110,17 +116,24 @@ FEATURE_ONLY = found(
     r"some or all|that|optional)\s+(?:\w+\s+){0,2}?(?:features?|functions?|functionality|services?|products?|"
     r"portions?|parts?|areas?|activit(?:y|ies)|content|offers?|pages?)\b|\bthat (?:activity|feature)\b",
 )
-OTHER_PERSON_BEFORE = rx(r"\b(?:another person|other people|others|anyone(?: else)?|third parties|someone)\s+(?:\w+\s+)?$")
+OTHER_PERSON_BEFORE = rx(
+    r"\b(?:another person|other people|others|anyone(?: else)?|third parties|"
+    r"someone)\s+(?:\w+\s+)?$"
+)
 COMPANY_BEFORE = rx(r"\b(?:us|we|company)\s+(?:to\s+|will\s+|may\s+|would\s+|shall\s+)?$")
 
 
-def _consequence(view: View, match: re.Match[str], patterns: tuple[re.Pattern[str], ...]) -> re.Match[str] | None:
+def _consequence(
+    view: View, match: re.Match[str], patterns: tuple[re.Pattern[str], ...]
+) -> re.Match[str] | None:
     """The first consequence after (else before) the condition, not the company's own act ("us to stop")."""
     low = view.low
     for pattern in patterns:
         for start, end in ((match.end(), len(low)), (0, match.start())):
             for hit in pattern.finditer(low, start, end):
-                if pattern is LEAVE_SERVICE and COMPANY_BEFORE.search(low, max(0, hit.start() - 16), hit.start()):
+                if pattern is LEAVE_SERVICE and COMPANY_BEFORE.search(
+                    low, max(0, hit.start() - 16), hit.start()
+                ):
                     continue
                 if OTHER_PERSON_BEFORE.search(low, max(0, hit.start() - 30), hit.start()):
                     continue  # "another person cannot gain access to your account": not your loss
@@ -164,9 +177,12 @@ BY_USE = (
 )
 # Acts that are not using the service: handing over a piece of data, clicking an accept button.
 DATA_ACT = rx(
-    r"\b(?:by|when you|if you|where you)\s+(?:\w+\s+){0,2}?(?:providing|submitting|submit|entering)\s+(?:us\s+)?"
-    r"(?:with\s+)?(?:\w+\s+){0,3}?(?:information|data|details|pd|pii|content|text|consent|materials?|comments?|"
-    r"reviews?|addresse?s?|numbers?|(?:privacy|rights?|data subject|access|deletion|verifiable|consumer) requests?)\b|"
+    r"\b(?:by|when you|if you|where you)\s+(?:\w+\s+){0,2}?(?:providing|submitting|submit|"
+    r"entering)\s+(?:us\s+)?"
+    r"(?:with\s+)?(?:\w+\s+){0,3}?(?:information|data|details|pd|pii|content|text|consent|materials?|"
+    r"comments?|"
+    r"reviews?|addresse?s?|numbers?|(?:privacy|rights?|data subject|access|deletion|verifiable|consumer) "
+    r"requests?)\b|"
     r"\b(?:by|when you|if you)\s+(?:\w+\s+){0,2}?clicking\b"
 )
 JOINED_USE = rx(
@@ -187,18 +203,27 @@ CONSENT_VERB = rx(
 )
 #: How far after the act of use the consent may come (further on, it belongs to another clause).
 CONSENT_WINDOW = 200
-CONSENT_ASKED = rx(r"\b(?:ask|request|seek|obtain|get)\w*\s+(?:you\s+)?(?:for\s+)?(?:your\s+)?(?:\w+\s+)?consent")
+CONSENT_ASKED = rx(
+    r"\b(?:ask|request|seek|obtain|"
+    r"get)\w*\s+(?:you\s+)?(?:for\s+)?(?:your\s+)?(?:\w+\s+)?consent"
+)
 # An optional feature is the user's choice: "if you use our live chat, you consent to ..."; "if you log
 # in via a third-party service, you agree we may collect ...".
 OPTIONAL_FEATURE = found(
     "optional_feature",
-    r"\b(?:live chat|chat support|sign(?:ing)? (?:in|up) (?:with|via|through)|log(?:ging)? in (?:with|via|through)|"
-    r"(?:third[- ]party|external|social) (?:services?|accounts?|platforms?|log-?ins?)|verify\b|beta\b|surveys?|"
+    r"\b(?:live chat|chat support|sign(?:ing)? (?:in|up) (?:with|via|through)|log(?:ging)? in (?:with|via|"
+    r"through)|"
+    r"(?:third[- ]party|external|social) (?:services?|accounts?|platforms?|log-?ins?)|verify\b|beta\b|"
+    r"surveys?|"
     r"contests?|sweepstakes|promotions? (?:or|and) contests?|optional)\b",
-    where="after", window=80,
+    where="after",
+    window=80,
 )
 # "you confirm that you have read this policy" is a notice; "confirm ... and agree" is consent.
-CONFIRM_READ_ONLY = rx(r"\bconfirm\w*\s+(?:that\s+)?(?:you\s+)?(?:have\s+)?read\b(?![^.;]{0,60}\b(?:agree|accept|consent))")
+CONFIRM_READ_ONLY = rx(
+    r"\bconfirm\w*\s+(?:that\s+)?(?:you\s+)?(?:have\s+)?read\b(?![^.;]{0,60}\b(?:agree|"
+    r"accept|consent))"
+)
 JOIN_WINDOW = 160
 CONTINUED_USE = rx(
     r"\b(?:continued|continuing|further|subsequent)\s+(?:use|access)\b.{0,160}?\b(?:constitut|signif|deemed|"
@@ -218,7 +243,9 @@ def act_of_use_then_consent(view: View, match: re.Match[str]) -> str:
     """An act of USING the service ("by using", "if you continue") is followed by a consent verb;
     handing over a piece of data or clicking Accept is a choice unless an act of use is joined to it."""
     low = view.low
-    if DATA_ACT.match(low, match.start()) and not JOINED_USE.search(low, match.end(), match.end() + JOIN_WINDOW):
+    if DATA_ACT.match(low, match.start()) and not JOINED_USE.search(
+        low, match.end(), match.end() + JOIN_WINDOW
+    ):
         return ""
     consent = CONSENT_VERB.search(low, match.end(), match.end() + CONSENT_WINDOW)
     if consent is None or CONFIRM_READ_ONLY.match(low, consent.start() + 4):
@@ -287,9 +314,17 @@ def offer_nearby(view: View) -> bool:
     if OFFER_PATTERN.search(view.low):
         return True
     following = view.index + 1
+    if COMMUNICATIONS.search(view.low) is None:
+        return False  # an unsubscribe link answers consent to emails, not to every practice
     if following < len(view.doc.units) and view.doc.units[following].kind in EVIDENCE_KINDS:
         return SPECIFIC_OFFER.search(view.doc.view(following).low) is not None
     return False
+
+
+COMMUNICATIONS = rx(
+    r"\b(?:e-?mails?|newsletters?|communications?|messages?|marketing|promotion\w*|"
+    r"notifications?)\b"
+)
 
 
 # Next to consent by use, only an opt-out of the practice itself cancels it ("You can unsubscribe at
@@ -305,7 +340,8 @@ ESSENTIAL = (
     r"\b(?:essential|service|transactional|transaction|administrative|account|operational|legal|security|"
     r"relationship|important|non-promotional|non-marketing|service-related|transaction-related|billing|"
     r"technical)\b.{0,40}?\b(?:notices?|messages?|communications?|e-?mails?|announcements?|notifications?|"
-    r"updates?|alerts?)\b|\b(?:e-?mails?|messages?|communications?|notifications?) (?:you )?(?:about|regarding|related to)"
+    r"updates?|alerts?)\b|\b(?:e-?mails?|messages?|communications?|notifications?) (?:you )?(?:about|"
+    r"regarding|related to)"
     r" (?:your |the )?(?:account|transactions?|orders?|purchases?|services?)"
 )
 ESSENTIAL_ONLY = found("essential_messages", ESSENTIAL)
@@ -335,7 +371,11 @@ COMPELLED_DISCLOSURE = found(
     r"\b(?:law enforcement|police|government\w*|authorit(?:y|ies)|courts?|subpoenas?|legal process|"
     r"required by law|comply with (?:the |any |applicable )?law|merger|acquisition|bankruptcy|successor)\b",
 )
-NEGATED_USE = found("negated_use", r"\b(?:do|does|will|shall|would)\s*(?:not|n't)\b|\bnever\b|\bno (?:third|personal)")
+NEGATED_USE = found(
+    "negated_use",
+    r"\b(?:do|does|will|shall|would)\s*(?:not|n't)\b|\bnever\b|\bno (?:third|"
+    r"personal)",
+)
 # Any way to say no, anywhere in the policy (in a sentence that says something: a heading that names
 # opt-out over a section that offers only access is no offer).
 OFFERED_CHOICE = rx(
@@ -383,19 +423,19 @@ def features_only_where_choices_exist(view: View) -> bool:
     """In a whole policy, only some features need the data (or the policy calls the data required):
     a normal consequence, not a missing choice (the modern set's rulings). Withholding the whole
     service unless you give data stays a finding; so does any of it in a fragment."""
-    needed = FEATURE_ONLY.test(view, _NO_MATCH) is True or NEEDED_DATA.search(view.low) is not None
+    needed = FEATURE_ONLY.of_unit(view) is True or NEEDED_DATA.search(view.low) is not None
     return needed and view.doc.is_policy
 
 
 # Data the policy calls necessary for what was asked: "the information we require", "the requested
 # service", "if that information is necessary to provide ...".
-NEEDED_DATA = rx(
-    r"\b(?:required|requested|needed|mandatory|we require|we need|essential)\b"
+NEEDED_DATA = rx(r"\b(?:required|requested|needed|mandatory|we require|we need|essential)\b")
+
+
+
+ASK_FOR_CONSENT = (
+    "Ask for consent where it is needed (and let people refuse) instead of inferring it from use."
 )
-
-
-_NO_MATCH = re.compile("").match("")
-assert _NO_MATCH is not None
 
 RULES: tuple[Rule, ...] = (
     # "we reserve the right to send you service announcements ... without offering you the
@@ -407,12 +447,16 @@ RULES: tuple[Rule, ...] = (
             rf"\b{UNABLE}\s+(?:\w+\s+){{0,2}}?(?:opt[- ]?out|unsubscribe|withdraw|decline|refuse|object|"
             r"turn off|disable|switch off|stop|block)\b|"
             # "the only way to stop our emails is to close your account"
-            r"\bthe only (?:way|means|option) to (?:stop|avoid|opt out|unsubscribe|refuse|turn off|end)\b[^.;]{0,100}?"
+            r"\bthe only (?:way|means|option) to (?:stop|avoid|opt out|unsubscribe|refuse|turn off|"
+            r"end)\b[^.;]{0,100}?"
             r"\bis (?:to|by) (?:clos|delet|cancel|terminat|stop using|leav)\w*|"
             r"\bwithout (?:offering|giving|providing|allowing)\s+(?:you\s+)?(?:the|an|any)\s+(?:\w+\s+)?"
-            r"(?:opportunity|option|ability|choice|right)\s+to\s+(?:opt[- ]?out|unsubscribe|decline|refuse|object)|"
-            r"\b(?:no|not an?|do not (?:offer|provide) an?y?)\s+(?:\w+\s+)?(?:option|way|ability|choice|mechanism|means|"
-            r"setting|control|switch|toggle|tool|button|link)\s+(?:that (?:lets|allows) you\s+|for you\s+)?(?:to\s+)?"
+            r"(?:opportunity|option|ability|choice|right)\s+to\s+(?:opt[- ]?out|unsubscribe|decline|refuse|"
+            r"object)|"
+            r"\b(?:no|not an?|do not (?:offer|provide) an?y?)\s+(?:\w+\s+)?(?:option|way|ability|choice|"
+            r"mechanism|means|"
+            r"setting|control|switch|toggle|tool|button|link)\s+(?:that (?:lets|allows) you\s+|for "
+            r"you\s+)?(?:to\s+)?"
             r"(?:opt[- ]?out|unsubscribe|decline|refuse|object|disable|stop|turn off|switch off|block)|"
             r"\bopt[- ]?outs? (?:is|are) not (?:available|possible|offered)|"
             r"\b(?:is|are) mandatory\b[^.;]{0,80}\b(?:marketing|advertis\w*|promotional|calls)"
@@ -422,13 +466,25 @@ RULES: tuple[Rule, ...] = (
         summary="it says you cannot opt out of some uses of your data",
         improve="Offer a way to opt out of this use (a setting or an unsubscribe link) and say where it is.",
         unless=(
-            found("cookie_choice_offered", r"\b(?:consent|preferences|settings)\b.{0,60}\b(?:withdraw|change|manage)"),
+            found(
+                "cookie_choice_offered",
+                r"\b(?:consent|preferences|settings)\b.{0,60}\b(?:withdraw|"
+                r"change|manage)",
+            ),
             # a security disclaimer is not a refused choice: "we cannot stop others' misuse"
-            found("not_a_practice", r"\b(?:misuse|unauthori[sz]ed|hackers?|others from|third parties from|interception|breach)"),
+            found(
+                "not_a_practice",
+                r"\b(?:misuse|unauthori[sz]ed|hackers?|others from|third parties from|"
+                r"interception|breach)",
+            ),
         ),
         ladder=(
-            Step("low", ESSENTIAL_ONLY, "it concerns routine service or account messages, which is common",
-                 "Say which service messages continue after an unsubscribe, and keep them free of marketing."),
+            Step(
+                "low",
+                ESSENTIAL_ONLY,
+                "it concerns routine service or account messages, which is common",
+                "Say which service messages continue after an unsubscribe, and keep them free of marketing.",
+            ),
             Step("high", CORE_USE, "the use that cannot be refused is marketing, advertising or tracking"),
             Step("medium", found("any", r"."), "a practice cannot be refused"),
         ),
@@ -449,13 +505,17 @@ RULES: tuple[Rule, ...] = (
         risk=RISK_ID,
         name="messages_after_opt_out",
         pattern=(
-            r"\b(?:even (?:if|after|when) you (?:\w+\s+){0,4}?(?:unsubscrib|opt\w*|choose)|after you (?:have )?"
-            r"(?:unsubscrib|opt)|if you (?:unsubscrib|opt[- ]?out)|opting out (?:of \w+ (?:\w+ )?)?(?:does not|will not|doesn't|won't))"
+            r"\b(?:even (?:if|after|when) you (?:\w+\s+){0,4}?(?:unsubscrib|opt\w*|choose)|after you (?:have "
+            r")?"
+            r"(?:unsubscrib|opt)|if you (?:unsubscrib|opt[- ]?out)|opting out (?:of \w+ (?:\w+ )?)?(?:does "
+            r"not|will not|doesn't|won't))"
             r"[^.;]{0,160}?\b(?:still|continue|may send|will send|not affect|mean)\w*|"
-            r"\b(?:will|may) (?:still |continue to )(?:receive|send|get)\b[^.;]{0,80}?\b(?:non-promotional|transaction\w*|"
+            r"\b(?:will|may) (?:still |continue to )(?:receive|send|get)\b[^.;]{0,80}?\b(?:non-promotional|"
+            r"transaction\w*|"
             r"service|account|administrative)|"
             # "we keep sending offers even after you unsubscribe"
-            r"\b(?:keep|continue|still)\w*\s+(?:to\s+)?(?:send|sending|email|emailing|contact|contacting|show|showing)\b"
+            r"\b(?:keep|continue|still)\w*\s+(?:to\s+)?(?:send|sending|email|emailing|contact|contacting|"
+            r"show|showing)\b"
             r"[^.;]{0,80}?\b(?:after|if|when|once) you (?:have )?(?:unsubscrib|opt)\w*"
         ),
         severity="medium",
@@ -463,9 +523,13 @@ RULES: tuple[Rule, ...] = (
         summary="messages keep coming after you unsubscribe",
         improve="Stop all marketing when people unsubscribe; say which service messages continue.",
         ladder=(
-            Step("low", ESSENTIAL_ONLY, "they are routine service or account messages, which is common",
-                 "Say which service messages continue after an unsubscribe, and keep them free of marketing.",
-                 "service messages keep coming after you unsubscribe"),
+            Step(
+                "low",
+                ESSENTIAL_ONLY,
+                "they are routine service or account messages, which is common",
+                "Say which service messages continue after an unsubscribe, and keep them free of marketing.",
+                "service messages keep coming after you unsubscribe",
+            ),
             Step("high", CORE_USE, "marketing goes on although you unsubscribed"),
         ),
         examples=(
@@ -495,7 +559,8 @@ RULES: tuple[Rule, ...] = (
         ),
         counterexamples=(
             "Should you wish to leave the site, you may do so at any time.",
-            "If you do not want to receive newsletters, change the email preferences in your account settings.",
+            "If you do not want to receive newsletters, change the email preferences in your account "
+            "settings.",
             "If you do not agree to the update, you should alter your preferences or stop using the app.",
         ),
     ),
@@ -517,7 +582,8 @@ RULES: tuple[Rule, ...] = (
         ),
         examples=(
             "If you do not provide your email address, you will not be able to open an account.",
-            "You may decline to give us your phone number, but then you will not be able to use some features.",
+            "You may decline to give us your phone number, but then you will not be able to use some "
+            "features.",
         ),
         counterexamples=(
             "If you disable cookies, some features of the site may not work properly.",
@@ -530,8 +596,10 @@ RULES: tuple[Rule, ...] = (
         risk=RISK_ID,
         name="required_to_use",
         pattern=(
-            r"\b(?:in order to|to)\s+(?:use|access|visit)\s+(?:\w+,?\s+){0,4}?(?:you|a user|users|visitors)\s+"
-            r"(?:must|are required to|will be required to|need to|have to)\s+(?:first\s+)?(?:register|complete|"
+            r"\b(?:in order to|to)\s+(?:use|access|visit)\s+(?:\w+,?\s+){0,4}?(?:you|a user|users|"
+            r"visitors)\s+"
+            r"(?:must|are required to|will be required to|need to|have to)\s+(?:first\s+)?(?:register|"
+            r"complete|"
             r"provide|submit|create|give|agree|consent|accept)\b"
         ),
         severity="medium",
@@ -552,7 +620,7 @@ RULES: tuple[Rule, ...] = (
         severity="medium",
         why="using the service is treated as consent to how your data is handled",
         summary="simply using the service counts as agreeing to how your data is handled",
-        improve="Ask for consent where it is needed (and let people refuse) instead of inferring it from use.",
+        improve=ASK_FOR_CONSENT,
         requires=(act_of_use_then_consent,),
         unless=(NOT_DATA_CONSENT, OFFER_NEARBY, accepts_changed_policy, CHANGES_SECTION, OPTIONAL_FEATURE),
         ladder=(Step("high", found("tracking", TRACKING), "the use consented to by browsing is tracking"),),
@@ -574,7 +642,7 @@ RULES: tuple[Rule, ...] = (
         severity="medium",
         why="using the service is treated as consent to how your data is handled",
         summary="simply using the service counts as agreeing to how your data is handled",
-        improve="Ask for consent where it is needed (and let people refuse) instead of inferring it from use.",
+        improve=ASK_FOR_CONSENT,
         unless=(NOT_DATA_CONSENT, OFFER_NEARBY, accepts_changed_policy, CHANGES_SECTION),
         ladder=(Step("high", found("tracking", TRACKING), "the use consented to by browsing is tracking"),),
         examples=(
@@ -582,7 +650,8 @@ RULES: tuple[Rule, ...] = (
             "You give your consent to our processing of your data when you access our platform.",
         ),
         counterexamples=(
-            "Your continued use of the site after we post changes constitutes acceptance of the revised policy.",
+            "Your continued use of the site after we post changes constitutes acceptance of the revised "
+            "policy.",
         ),
     ),
     # The policy describes marketing, sharing or tracking, and offers no way to refuse it anywhere.
@@ -595,18 +664,21 @@ RULES: tuple[Rule, ...] = (
         "consent withdrawal or privacy setting was found anywhere in the policy",
         summary="it describes marketing, sharing or tracking but offers no way to opt out, unsubscribe or "
         "withdraw consent",
-        improve="Offer an unsubscribe link and a setting or contact address to refuse marketing, sharing and tracking.",
+        improve="Offer an unsubscribe link and a setting or contact address to refuse marketing, sharing "
+        "and tracking.",
         requires=(USE_VERB, no_choice_offered),
         unless=(NEGATED_USE, COMPELLED_DISCLOSURE),
         scope="policy",
         rank=1,
         max_quotes=3,
         examples=(
-            "Privacy Policy. We collect your name and email address when you sign up. We send you newsletters "
+            "Privacy Policy. We collect your name and email address when you sign up. We send you "
+            "newsletters "
             "and offers about our products. Our advertising partners place cookies to show you targeted ads.",
         ),
         counterexamples=(
-            "Privacy Policy. We collect your name and email address when you sign up. We send you newsletters "
+            "Privacy Policy. We collect your name and email address when you sign up. We send you "
+            "newsletters "
             "about our products. You can unsubscribe from them at any time with the link in each email.",
         ),
     ),
@@ -615,24 +687,28 @@ RULES: tuple[Rule, ...] = (
         risk=RISK_ID,
         name="opt_out_offered",
         pattern=(
-            r"\b(?:you (?:can|may|are able to)|to)\s+(?:\w+\s+){0,3}?(?:opt[- ]?out|unsubscribe|withdraw (?:your )?consent|"
+            r"\b(?:you (?:can|may|are able to)|to)\s+(?:\w+\s+){0,3}?(?:opt[- ]?out|unsubscribe|withdraw "
+            r"(?:your )?consent|"
             r"object to)\b|\bunsubscribe link\b|\bdo not sell (?:or share )?my\b"
         ),
         severity="none",
         why="a way to refuse is offered",
         summary="offer a way to opt out",
         improve="",
-        unless=(found(
-            "negated_offer",
-            r"\b(?:cannot|can't|can\u2019t|may not|will not be able|not able|unable|not possible|no way|not permitted|"
-            r"not allowed|only way)\b",
-        ),),
+        unless=(
+            found(
+                "negated_offer",
+                r"\b(?:cannot|can't|can\u2019t|may not|will not be able|not able|unable|not possible|no way|"
+                r"not "
+                r"permitted|"
+                r"not allowed|only way)\b",
+            ),
+        ),
         polarity="good",
         examples=("You can opt out of marketing emails at any time by clicking the unsubscribe link.",),
         counterexamples=("You cannot opt out of these messages.",),
     ),
 )
-
 
 
 def detect(doc: Document) -> RiskFinding:

@@ -18,16 +18,16 @@ from scoring._structure import EVIDENCE_KINDS
 from scoring.detectors._checks import CROSS_REFERENCE
 from scoring.detectors._findings import RiskSpec, detect_rules
 from scoring.detectors._rules import (
-    Document,
     Condition,
+    Document,
     Rule,
     Step,
     View,
     any_of,
     found,
     match_check,
-    try_rule,
     rx,
+    try_rule,
     unit_check,
 )
 from scoring.detectors._vocabulary import DAYS_PER_UNIT, DURATION, NUMBER_WORDS
@@ -128,14 +128,16 @@ RIGHT_ONLY = found(
     r"request (?:access|deletion)\b|contact us\b)",
 )
 PURGED_AFTERWARDS = rx(
-    r"\b(?:thereafter|afterwards|after that|after which)\s+(?:\w+\s+){0,2}?(?:destroy|delet|eras|purg|anonymi|"
+    r"\b(?:thereafter|afterwards|after that|after which)\s+(?:\w+\s+){0,2}?(?:destroy|delet|eras|purg|"
+    r"anonymi|"
     r"de-identif|dispos|overwrit)"
 )
 WEAK_CONTEXT = frozenset({"thereafter", "afterwards", "after that"})
 # Company-initiated deletion: "if we learn we collected data from a child, we delete it unless ...".
 COMPANY_INITIATED = found(
     "company_initiated_deletion",
-    r"\b(?:become aware|learn|discover|find out)\w*\b[^.;]{0,100}\b(?:child(?:ren)?|minors?|under (?:the age of )?"
+    r"\b(?:become aware|learn|discover|find out)\w*\b[^.;]{0,100}\b(?:child(?:ren)?|minors?|under (?:the age "
+    r"of )?"
     r"\d{2}|in violation)\b|\b(?:inactive|inactivity|dormant)\b|\bsuspect\w*\b[^.;]{0,60}\bviolat\w*",
 )
 # "until you delete it": the keeping ends at deletion.
@@ -173,7 +175,11 @@ def user_deletes(view: View) -> str:
 def users_own_device(view: View) -> bool:
     """Only the user's own device or browser keeps it (cookies, local storage), which the user clears."""
     low = view.low
-    return DEVICE_SIDE.search(low) is not None and COMPANY_SIDE.search(low) is None and STRONG_BACKUP.search(low) is None
+    return (
+        DEVICE_SIDE.search(low) is not None
+        and COMPANY_SIDE.search(low) is None
+        and STRONG_BACKUP.search(low) is None
+    )
 
 
 @match_check
@@ -193,13 +199,13 @@ ACCOUNT_IN_VIEW = rx(
 def account_in_view(view: View) -> bool:
     """The unit, or the one before it, ties the keeping to the account or the relationship (so
     "longer" means after it ends) or to a deletion."""
-    if ACCOUNT_IN_VIEW.search(view.low) or user_deletes.test(view, _NO_MATCH):
+    if ACCOUNT_IN_VIEW.search(view.low) or user_deletes.of_unit(view):
         return True
     previous = view.index - 1
     if previous < 0 or view.doc.units[previous].kind not in EVIDENCE_KINDS:
         return False
     before = view.doc.view(previous)
-    return ACCOUNT_IN_VIEW.search(before.low) is not None or bool(user_deletes.test(before, _NO_MATCH))
+    return ACCOUNT_IN_VIEW.search(before.low) is not None or bool(user_deletes.of_unit(before))
 
 
 OPT_OUT_WORDS = rx(r"\b(?:opt(?:s|ed|ing)?[- ]?out|unsubscrib\w*|marketing communications|suppression)\b")
@@ -232,10 +238,14 @@ def lead_in_keeps_data(view: View) -> bool:
 # automatic deletion ("our systems are designed to delete chats automatically").
 NOT_DELETING = found(
     "not_a_deletion",
-    r"\b(?:revok|unlink|disconnect|disabl)\w*\s+(?:\w+\s+){0,2}?(?:access|connections?|integrations?|permissions?|"
+    r"\b(?:revok|unlink|disconnect|disabl)\w*\s+(?:\w+\s+){0,2}?(?:access|connections?|integrations?|"
+    r"permissions?|"
     r"sign[- ]in)\b|\b(?:systems?|designed)\b[^.;]{0,40}\bto delete\b[^.;]{0,60}\bautomatically\b",
 )
-RETAIN_OR_DELETE = rx(r"\b(?:retain\w*|retention|keep\w*|kept|stor(?:e|ed|es|ing|age)|hold\w*|preserv\w*|delet\w*|eras\w*)\b")
+RETAIN_OR_DELETE = rx(
+    r"\b(?:retain\w*|retention|keep\w*|kept|stor(?:e|ed|es|ing|age)|hold\w*|preserv\w*|"
+    r"delet\w*|eras\w*)\b"
+)
 RETENTION_COLUMN = rx(r"\b(?:retention|retained|kept|keep|period|duration|how long)\b")
 
 
@@ -246,10 +256,9 @@ def follows_a_deletion(view: View) -> bool:
     if previous < 0:
         return False
     before = view.doc.view(previous)
-    return before.unit.kind in EVIDENCE_KINDS and user_deletes.test(before, _NO_MATCH) not in ("", False)
+    return before.unit.kind in EVIDENCE_KINDS and user_deletes.of_unit(before) not in ("", False)
 
 
-_NO_MATCH = re.compile("").match("")
 SHORT_BOUND_DAYS = 90
 _DURATION = rx(DURATION)
 
@@ -277,31 +286,41 @@ def bounded_purge(view: View) -> str:
 
 ISOLATED = found(
     "isolated_until_deleted",
-    r"\b(?:isolat\w*|beyond (?:further )?use|put (?:\w+ )?beyond use|prevent (?:any )?further (?:use|processing)|"
+    r"\b(?:isolat\w*|beyond (?:further )?use|put (?:\w+ )?beyond use|prevent (?:any )?further (?:use|"
+    r"processing)|"
     r"restrict\w* (?:\w+ )?(?:further )?processing)\b",
 )
 # The company's own business as the reason (the modern set's high rung): business requirements or
 # needs, a legitimate business interest, internal purposes, analytics, improving the service.
 BUSINESS_REASON = rx(
-    r"\bbusiness\s+(?:(?:and|or)\s+\w+\s+)?(?:requirements?|needs?|purposes?|interests?|reasons?|operations)\b|"
-    r"\blegitimate business\b|\binternal (?:purposes|analytics|operations|business|reporting)\b|\banalytics\b|"
+    r"\bbusiness\s+(?:(?:and|or)\s+\w+\s+)?(?:requirements?|needs?|purposes?|interests?|reasons?|"
+    r"operations)\b|"
+    r"\blegitimate business\b|\binternal (?:purposes|analytics|operations|business|reporting)\b|"
+    r"\banalytics\b|"
     r"\bmetrics\b|\bstatistic\w*|\bin case you (?:decide to )?(?:use|return|come back)\b|"
     r"\b(?:improv|develop)\w* (?:our|the) (?:products|services)\b|\bresearch\b|\bmarketing\b"
 )
 BUSINESS_HIGH = Step(
-    "high", found("business_reason", BUSINESS_REASON), "the reason given is the company's own business",
+    "high",
+    found("business_reason", BUSINESS_REASON),
+    "the reason given is the company's own business",
     "Delete data when the account is deleted, keeping only what a named law requires, for a stated period.",
 )
 VISIBLE = rx(
     r"\b(?:remain|stay|still be|continue to be)\w*\s+(?:\w+\s+){0,2}?(?:visible|public|available|accessible|"
-    r"viewable|on (?:the|our) (?:\w+ )?(?:platform|site|service|website))\b|\bmay not be (?:able to be )?restored\b"
+    r"viewable|on (?:the|our) (?:\w+ )?(?:platform|site|service|website))\b|\bmay not be (?:able to be "
+    r")?restored\b"
 )
 VISIBLE_HIGH = Step(
-    "high", found("still_visible", VISIBLE), "deleted content may stay visible to others with no end",
+    "high",
+    found("still_visible", VISIBLE),
+    "deleted content may stay visible to others with no end",
     "Remove deleted content from public view and say how long any copies stay.",
 )
 BOUNDED_LOW = Step(
-    "low", bounded_purge, "the keeping has a short stated end",
+    "low",
+    bounded_purge,
+    "the keeping has a short stated end",
     "State the purge period for every copy, backups included, and keep it short.",
     "Deleted data may linger for a limited, stated time (for example in backups) before it is purged.",
 )
@@ -310,15 +329,21 @@ DEVICE_BACKUP_LOW = Step(
     "low",
     Condition(
         "users_device_backup",
-        lambda view, _match: DEVICE_SIDE.search(view.low) is not None and COMPANY_SIDE.search(view.low) is None,
+        lambda view, _match: (
+            DEVICE_SIDE.search(view.low) is not None and COMPANY_SIDE.search(view.low) is None
+        ),
         "the copies sit in backups of the user's own device",
         per_unit=True,
     ),
     "copies stay in backups of the user's own device, which the user controls",
 )
 ISOLATED_LOW = Step(
-    "low", ISOLATED, "residual copies are isolated from any use until they can be deleted",
+    "low",
+    ISOLATED,
+    "residual copies are isolated from any use until they can be deleted",
 )
+
+
 @unit_check
 def long_period(view: View) -> str:
     """A stated period longer than SHORT_BOUND_DAYS ("for seven years after your account is closed")."""
@@ -330,8 +355,16 @@ def long_period(view: View) -> str:
 
 LONG_PERIOD = Step("medium", long_period, "a stated period does not make a long retention short")
 LADDER = (BUSINESS_HIGH, VISIBLE_HIGH, BOUNDED_LOW, ISOLATED_LOW, LONG_PERIOD)
-COMMON_UNLESS: tuple[Condition, ...] = (NEGATED_RETENTION, users_own_device, COMPANY_INITIATED, CROSS_REFERENCE)
-IMPROVE = "Say that deleting data or an account deletes it everywhere within a short stated period, backups included."
+COMMON_UNLESS: tuple[Condition, ...] = (
+    NEGATED_RETENTION,
+    users_own_device,
+    COMPANY_INITIATED,
+    CROSS_REFERENCE,
+)
+IMPROVE = (
+    "Say that deleting data or an account deletes it everywhere within a short stated period, backups "
+    "included."
+)
 
 CORE_RULES: tuple[Rule, ...] = (
     # "we may retain your information indefinitely, even after you close your account".
@@ -339,7 +372,8 @@ CORE_RULES: tuple[Rule, ...] = (
         risk=RISK_ID,
         name="kept_indefinitely",
         pattern=(
-            r"\b(?:retain\w*|keep\w*|kept|stor\w*|preserv\w*)\b.{0,80}?\b(?:indefinitely|forever|in perpetuity|"
+            r"\b(?:retain\w*|keep\w*|kept|stor\w*|preserv\w*)\b.{0,80}?\b(?:indefinitely|forever|in "
+            r"perpetuity|"
             r"permanently)\b|\b(?:indefinite|perpetual|irrevocable)\b.{0,40}?\blicen[cs]e\b"
         ),
         severity="high",
@@ -360,11 +394,14 @@ CORE_RULES: tuple[Rule, ...] = (
         pattern=(
             r"\b(?:back[- ]?ups?|backed[- ]up|back[- ]up (?:storage|copies|systems)|archiv\w*|"
             r"(?<!browser )(?<!web )(?<!device )cach(?:e|es|ed|ing)|"
-            r"residual (?:copies|data)|copies)\b.{0,120}?\b(?:remain\w*|persist(?:s|ed|ing)?\b|retain\w*|kept|"
-            r"keep\w*|exist\w*|stored|survive\w*|linger\w*|live on|not (?:be )?(?:\w+ )?(?:removed|deleted|erased))\b|"
+            r"residual (?:copies|data)|copies)\b.{0,120}?\b(?:remain\w*|persist(?:s|ed|ing)?\b|retain\w*|"
+            r"kept|"
+            r"keep\w*|exist\w*|stored|survive\w*|linger\w*|live on|not (?:be )?(?:\w+ )?(?:removed|deleted|"
+            r"erased))\b|"
             r"\b(?:remain\w*|persist(?:s|ed|ing)?\b|retain\w*|kept|keep\w*|exist\w*|stored|"
             r"survive\w*|linger\w*)\b.{0,120}?\b(?:back[- ]?ups?|"
-            r"backed[- ]up|archiv\w*|(?<!browser )(?<!web )(?<!device )cach(?:e|es|ed)|residual copies|copies)\b"
+            r"backed[- ]up|archiv\w*|(?<!browser )(?<!web )(?<!device )cach(?:e|es|ed)|residual copies|"
+            r"copies)\b"
         ),
         severity="medium",
         why="copies of deleted data stay in backups or archives",
@@ -372,10 +409,20 @@ CORE_RULES: tuple[Rule, ...] = (
         improve="Purge backups within a stated period and say so.",
         # backups and residual copies exist to outlive deletion; archives and copies need the user's
         # deletion in view ("we keep copies of your correspondence" is record keeping)
-        requires=(any_of("backup_or_deletion", found("strong_backup", STRONG_BACKUP), user_deletes),
-                  not_a_heading_in_text),
-        unless=(*COMMON_UNLESS, found("backup_product", r"\bback[- ]?up\+"), found("backup_as_security", r"\bback(?:ed)?[- ]?up\b[^.;]{0,60}\b(?:secur|protect|"
-                r"recover|restore|disaster|integrity)\w*\b(?![^.;]{0,80}\b(?:after|even|delet|remain|persist))")),
+        requires=(
+            any_of("backup_or_deletion", found("strong_backup", STRONG_BACKUP), user_deletes),
+            not_a_heading_in_text,
+        ),
+        unless=(
+            *COMMON_UNLESS,
+            found("backup_product", r"\bback[- ]?up\+"),
+            found(
+                "backup_as_security",
+                r"\bback(?:ed)?[- ]?up\b[^.;]{0,60}\b(?:secur|protect|"
+                r"recover|restore|disaster|integrity)\w*\b(?![^.;]{0,80}\b(?:after|even|delet|remain|"
+                r"persist))",
+            ),
+        ),
         quiet=(NON_ASSERTING,),
         ladder=(BUSINESS_HIGH, DEVICE_BACKUP_LOW, BOUNDED_LOW, ISOLATED_LOW),
         examples=(
@@ -394,23 +441,27 @@ CORE_RULES: tuple[Rule, ...] = (
         name="deletion_incomplete",
         pattern=(
             r"\b(?:not|never)\s+(?:be\s+)?(?:\w+\s+){0,2}?(?:deleted|removed|erased|purged)\b|"
-            r"\b(?:cannot|can't|can\u2019t|can not|unable to|impossible to|not (?:be )?(?:able|allowed|possible|permitted) to)\s+"
+            r"\b(?:cannot|can't|can\u2019t|can not|unable to|impossible to|not (?:be )?(?:able|allowed|"
+            r"possible|permitted) to)\s+"
             r"(?:\w+\s+){0,4}?(?:delete|erase|remove|fully remove)\b|\bdeletion will not apply\b|"
             r"\b(?:decline|refuse|deny|reject)\w*\s+to\s+(?:delete|erase|remove)\b|"
             r"\bturn\w* down (?:\w+\s+){0,2}?requests? (?:\w+\s+){0,2}?(?:to|for) (?:delet|eras|remov)\w*|"
             r"\b(?:decline|refuse|deny|reject)\w* (?:\w+\s+){0,3}?(?:to act on )?(?:\w+\s+){0,2}?requests? "
             r"(?:\w+\s+){0,2}?(?:for|to|of) (?:\w+\s+){0,2}?(?:delet|remov|eras)\w*|"
-            r"\b(?:deletion|erasure|removal)\b (?:\w+\s+){0,6}?(?:may|might|can|will|could) be (?:denied|refused|"
+            r"\b(?:deletion|erasure|removal)\b (?:\w+\s+){0,6}?(?:may|might|can|will|could) be (?:denied|"
+            r"refused|"
             r"declined|rejected|limited|restricted)\b|"
             r"\b(?:deleted|removed|erased)\b.{0,80}?\b(?:persist(?:s|ed|ing)?\b|"
             r"remain\w*|still (?:exist|be|see|appear)\w*|continue to (?:exist|appear|be)\w*)|"
             r"\b(?:persist(?:s|ed|ing)?|remain\w*|still exist\w*|continue to exist)\b.{0,80}?\b(?:deleted|"
             r"removed|erased)\b|"
-            r"\bnot (?:fully|immediately|automatically|completely|permanently|entirely) (?:remove|delete|erase)|"
+            r"\bnot (?:fully|immediately|automatically|completely|permanently|entirely) (?:remove|delete|"
+            r"erase)|"
             r"\b(?:deleting|closing|deactivating|cancell?ing|removing|deletion|closure|deactivation|"
             r"cancell?ation)\b[^.;]{0,60}?\b(?:does|do|will|would)\s*(?:not|n't) (?:\w+\s+)?"
             r"(?:delete|erase|remove|purge|wipe|destroy|clear)|"
-            r"\b(?:cannot|can't|can not|do not|don't|are unable to) (?:guarantee|ensure|promise)\b[^.;]{0,60}?"
+            r"\b(?:cannot|can't|can not|do not|don't|are unable to) (?:guarantee|ensure|"
+            r"promise)\b[^.;]{0,60}?"
             r"\b(?:delet|remov|eras|purg)\w*"
         ),
         severity="medium",
@@ -418,7 +469,11 @@ CORE_RULES: tuple[Rule, ...] = (
         summary="Deleting your data or account may not remove all of it.",
         improve=IMPROVE,
         requires=(user_deletes, not_a_heading_in_text),
-        unless=(*COMMON_UNLESS, NOT_DELETING, found("browser_cookies", r"\bcookies?\b(?![^.;]{0,60}\b(?:account|server|we keep))")),
+        unless=(
+            *COMMON_UNLESS,
+            NOT_DELETING,
+            found("browser_cookies", r"\bcookies?\b(?![^.;]{0,60}\b(?:account|server|we keep))"),
+        ),
         quiet=(NON_ASSERTING, NOT_USER_DELETION.pattern, USER_UNABLE),
         ladder=LADDER,
         examples=(
@@ -437,7 +492,8 @@ CORE_RULES: tuple[Rule, ...] = (
         risk=RISK_ID,
         name="kept_after_deletion",
         pattern=(
-            r"\b(?:retain\w*|keep\w*|kept|preserv\w*|maintain\w*|hold on to|hold onto|hang\w* on to|hang\w* onto|"
+            r"\b(?:retain\w*|keep\w*|kept|preserv\w*|maintain\w*|hold on to|hold onto|hang\w* on to|hang\w* "
+            r"onto|"
             r"outliv\w*|surviv\w*|continue to (?:use|hold|have|process|"
             r"store|display)(?! (?:our|the|this|these) (?:\w+ )?(?:services?|sites?|website|games?|apps?|"
             r"application|platform|products?)\b)|remain\w* (?:stored|on|in|with|available|visible)|"
@@ -471,10 +527,13 @@ CORE_RULES: tuple[Rule, ...] = (
         name="deletion_exception",
         rank=-1,  # the more specific reading comes first among equals
         pattern=(
-            r"\b(?:delet|eras|remov)\w*\b[^.;]{0,160}?\b(?:unless|except (?:where|when|if|as)|other than where|save where)"
-            r"\s+(?:\w+\s+){0,8}?(?:need|required?|obliged|obligated|lawful|legal|legitimate|necessary|retain|keep|"
+            r"\b(?:delet|eras|remov)\w*\b[^.;]{0,160}?\b(?:unless|except (?:where|when|if|as)|other than "
+            r"where|save where)"
+            r"\s+(?:\w+\s+){0,8}?(?:need|required?|obliged|obligated|lawful|legal|legitimate|necessary|"
+            r"retain|keep|"
             r"continue|permitted|allowed)\w*|"
-            r"\b(?:retain|keep|store)\w*\s+(?:\w+\s+){0,4}?(?:for longer|longer)\b[^.;]{0,80}?\b(?:even after|after you|"
+            r"\b(?:retain|keep|store)\w*\s+(?:\w+\s+){0,4}?(?:for longer|longer)\b[^.;]{0,80}?\b(?:even "
+            r"after|after you|"
             r"if|where|when|unless)\b|"
             r"\bmay not be (?:deleted|erased|removed) (?:up)?on (?:your )?request\b"
         ),
@@ -486,7 +545,8 @@ CORE_RULES: tuple[Rule, ...] = (
         ladder=LADDER,
         examples=(
             "When you delete your account we erase your data, unless we are required to keep it by law.",
-            "We remove deleted files within 30 days, except where we need to retain them to resolve disputes.",
+            "We remove deleted files within 30 days, except where we need to retain them to resolve "
+            "disputes.",
         ),
         counterexamples=("You can delete your account at any time in settings.",),
     ),
@@ -497,9 +557,11 @@ CORE_RULES: tuple[Rule, ...] = (
         name="persists_with_others",
         rank=-1,  # the more specific reading comes first among equals
         pattern=(
-            r"\b(?:recipients?|other (?:users|members|participants)|others|your (?:contacts|friends|partner)\w*)\b"
+            r"\b(?:recipients?|other (?:users|members|participants)|others|your (?:contacts|friends|"
+            r"partner)\w*)\b"
             r"[^.;]{0,100}?\b(?:keep|retain|still (?:see|have|access)|remain|stay)\w*|"
-            r"\b(?:cop(?:y|ies))\b[^.;]{0,60}?\b(?:remain|stay|persist)\w*\b[^.;]{0,80}?\b(?:accessible|visible|"
+            r"\b(?:cop(?:y|ies))\b[^.;]{0,60}?\b(?:remain|stay|persist)\w*\b[^.;]{0,80}?\b(?:accessible|"
+            r"visible|"
             r"available|server|history)\b"
         ),
         severity="medium",
@@ -536,19 +598,28 @@ CORE_RULES: tuple[Rule, ...] = (
         risk=RISK_ID,
         name="partial_retention",
         pattern=(
-            r"\b(?:may|might|will|need to|reserve the right to|must|have to|required to|still)\s+(?:\w+\s+){0,2}?"
-            r"(?:retain|keep|preserve|store)\s+(?:\w+\s+){0,2}?(?:some|certain|a copy|copies|limited|residual|"
+            r"\b(?:may|might|will|need to|reserve the right to|must|have to|required to|"
+            r"still)\s+(?:\w+\s+){0,2}?"
+            r"(?:retain|keep|preserve|store)\s+(?:\w+\s+){0,2}?(?:some|certain|a copy|copies|limited|"
+            r"residual|"
             r"specific|part|parts|portions?|records?)\b"
         ),
         severity="medium",
         why="some data is kept back from deletion",
         summary="The company may keep some of your data even after you ask for it to be deleted.",
         improve=IMPROVE,
-        requires=(any_of("deletion_or_exception", user_deletes, found(
-            "exception_cue",
-            r"\b(?:however|but|still|nevertheless|nonetheless|note|even|except|although|though|despite|"
-            r"notwithstanding|exceptionally|sometimes)\b|\bin (?:some|certain|limited) (?:cases|circumstances)\b",
-        )),),
+        requires=(
+            any_of(
+                "deletion_or_exception",
+                user_deletes,
+                found(
+                    "exception_cue",
+                    r"\b(?:however|but|still|nevertheless|nonetheless|note|even|except|although|though|despite|"
+                    r"notwithstanding|exceptionally|sometimes)\b|\bin (?:some|certain|limited) (?:cases|"
+                    r"circumstances)\b",
+                ),
+            ),
+        ),
         unless=(*COMMON_UNLESS, RIGHT_ONLY, after_an_opt_out),
         quiet=(NON_ASSERTING,),
         ladder=LADDER,
@@ -563,22 +634,34 @@ CORE_RULES: tuple[Rule, ...] = (
         pattern=(
             r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(?:\(\d{1,3}\)\s*)?"
             r"(?:days?|weeks?|months?|years?)\s+(?:post-|after (?:the )?|following (?:the )?|from (?:the )?)"
-            r"(?:\w+\s+){0,2}?(?:subscription|account|contract|membership|relationship|closure|deletion|termination|"
+            r"(?:\w+\s+){0,2}?(?:subscription|account|contract|membership|relationship|closure|deletion|"
+            r"termination|"
             r"cancell?ation|end of)"
         ),
         severity="medium",
         why="data is kept for a period that starts when your account or contract ends",
         summary="The company may keep some of your data after you delete it or close your account.",
         improve=IMPROVE,
-        requires=(any_of("kept_or_retention_column", found("keeping_verb", RETAIN_OR_DELETE), Condition(
-            "retention_column",
-            lambda view, _match: view.unit.column is not None and RETENTION_COLUMN.search(view.unit.column) is not None,
-            "the cell sits in a table column about retention periods",
-            per_unit=True,
-        )),),
+        requires=(
+            any_of(
+                "kept_or_retention_column",
+                found("keeping_verb", RETAIN_OR_DELETE),
+                Condition(
+                    "retention_column",
+                    lambda view, _match: (
+                        view.unit.column is not None and RETENTION_COLUMN.search(view.unit.column) is not None
+                    ),
+                    "the cell sits in a table column about retention periods",
+                    per_unit=True,
+                ),
+            ),
+        ),
         unless=COMMON_UNLESS,
         ladder=(BUSINESS_HIGH, BOUNDED_LOW),
-        examples=("Billing records are kept for 6 years post-subscription.", "Logs are kept for two years after account deletion."),
+        examples=(
+            "Billing records are kept for 6 years post-subscription.",
+            "Logs are kept for two years after account deletion.",
+        ),
         counterexamples=("Billing records are kept for 6 years from the date of each invoice.",),
     ),
     # "Deleted chats are purged from every server within 14 days": a bounded purge (low on its own)
@@ -586,7 +669,8 @@ CORE_RULES: tuple[Rule, ...] = (
         risk=RISK_ID,
         name="purged_after_a_while",
         pattern=(
-            r"\b(?:deleted|erased|removed)\b[^.;]{0,80}?\b(?:purged|erased|deleted|removed|destroyed|overwritten|wiped)\b"
+            r"\b(?:deleted|erased|removed)\b[^.;]{0,80}?\b(?:purged|erased|deleted|removed|destroyed|"
+            r"overwritten|wiped)\b"
             r"[^.;]{0,40}?\b(?:within|after)\s+"
         ),
         severity="medium",
@@ -620,7 +704,8 @@ CORE_RULES: tuple[Rule, ...] = (
         risk=RISK_ID,
         name="kept_longer",
         pattern=(
-            r"\b(?:retain\w*|keep|kept|stored?|preserved?|hold)\s+(?:\w+\s+){0,3}?(?:for (?:a |an )?(?:longer|extended)"
+            r"\b(?:retain\w*|keep|kept|stored?|preserved?|hold)\s+(?:\w+\s+){0,3}?(?:for (?:a |an "
+            r")?(?:longer|extended)"
             r" (?:periods?|time)|for longer|longer than)\b"
         ),
         severity="medium",
@@ -631,8 +716,14 @@ CORE_RULES: tuple[Rule, ...] = (
         unless=(*COMMON_UNLESS, RIGHT_ONLY, after_an_opt_out),
         quiet=(NON_ASSERTING,),
         ladder=LADDER,
-        examples=("We keep your data while your account is open. In some cases we keep it for longer, to settle disputes.",),
-        counterexamples=("Generally we keep orders for four years, but in some cases for a longer period if the law requires.",),
+        examples=(
+            "We keep your data while your account is open. In some cases we keep it for longer, to "
+            "settle disputes.",
+        ),
+        counterexamples=(
+            "Generally we keep orders for four years, but in some cases for a longer period if "
+            "the law requires.",
+        ),
     ),
 )
 # Items of a list are read after the rules above have judged its lead-in.
@@ -660,7 +751,8 @@ RULES: tuple[Rule, ...] = (
             "to comply with a legal obligation;\nto defend legal claims.",
         ),
         counterexamples=(
-            "We use your data for the following purposes:\nto comply with a legal obligation;\nto defend legal claims.",
+            "We use your data for the following purposes:\nto comply with a legal obligation;\nto defend "
+            "legal claims.",
         ),
     ),
     # --- good practices -------------------------------------------------------------------------

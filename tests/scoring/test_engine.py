@@ -108,9 +108,10 @@ REVIEWED = {
     ),
     # Protective but written in legalese (Flesch below 0): court orders only, with notice; consent
     # before any transfer in a merger; only legally required notices cannot be refused (low);
-    # backups overwritten within 90 days (bounded: low at most).
+    # backups overwritten within 90 days (bounded: low at most). Only low findings: an A or a B
+    # (issue 8); the hard prose costs points, never a grade on its own.
     "policies/northwind_legalese.txt": Reviewed(
-        "B",
+        "AB",
         frozenset({"no_opt_out"}),
         low_at_most=frozenset({"retention_after_deletion"}),
         rules=(("no_opt_out", "opt_out_refused"),),

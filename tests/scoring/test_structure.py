@@ -21,31 +21,72 @@ def kinds(text: str) -> list[tuple[str, str]]:
     ("text", "expected"),
     [
         # headings: short lines, title case, capitals, numbers, questions, markdown
-        ("How We Share Information\n\nWe share data with our hosting provider.",
-         [("heading", "How We Share Information"), ("sentence", "We share data with our hosting provider.")]),
-        ("4.2 DISCLOSURE IN A MERGER\nIf we are sold, your data goes to the buyer.",
-         [("heading", "4.2 DISCLOSURE IN A MERGER"), ("sentence", "If we are sold, your data goes to the buyer.")]),
-        ("What do we collect?\nYour name and email address, when you register.",
-         [("heading", "What do we collect?"), ("sentence", "Your name and email address, when you register.")]),
-        ("### Retention\nWe keep invoices for six years.",
-         [("heading", "### Retention"), ("sentence", "We keep invoices for six years.")]),
+        (
+            "How We Share Information\n\nWe share data with our hosting provider.",
+            [
+                ("heading", "How We Share Information"),
+                ("sentence", "We share data with our hosting provider."),
+            ],
+        ),
+        (
+            "4.2 DISCLOSURE IN A MERGER\nIf we are sold, your data goes to the buyer.",
+            [
+                ("heading", "4.2 DISCLOSURE IN A MERGER"),
+                ("sentence", "If we are sold, your data goes to the buyer."),
+            ],
+        ),
+        (
+            "What do we collect?\nYour name and email address, when you register.",
+            [
+                ("heading", "What do we collect?"),
+                ("sentence", "Your name and email address, when you register."),
+            ],
+        ),
+        (
+            "### Retention\nWe keep invoices for six years.",
+            [("heading", "### Retention"), ("sentence", "We keep invoices for six years.")],
+        ),
         # ... but a clause without a full stop is still a sentence
-        ("Your choices\nDeleted posts may remain in our backups",
-         [("heading", "Your choices"), ("sentence", "Deleted posts may remain in our backups")]),
+        (
+            "Your choices\nDeleted posts may remain in our backups",
+            [("heading", "Your choices"), ("sentence", "Deleted posts may remain in our backups")],
+        ),
         # labels: a bullet lead before the sentence on its line
-        ("Corporate Transactions. If the company is sold, records may pass to the buyer.",
-         [("label", "Corporate Transactions."), ("sentence", "If the company is sold, records may pass to the buyer.")]),
-        ("Legal Requests: We answer valid court orders only.",
-         [("label", "Legal Requests:"), ("sentence", "We answer valid court orders only.")]),
-        ("With courts or regulators. The company may share records with them.",
-         [("label", "With courts or regulators."), ("sentence", "The company may share records with them.")]),
+        (
+            "Corporate Transactions. If the company is sold, records may pass to the buyer.",
+            [
+                ("label", "Corporate Transactions."),
+                ("sentence", "If the company is sold, records may pass to the buyer."),
+            ],
+        ),
+        (
+            "Legal Requests: We answer valid court orders only.",
+            [("label", "Legal Requests:"), ("sentence", "We answer valid court orders only.")],
+        ),
+        (
+            "With courts or regulators. The company may share records with them.",
+            [
+                ("label", "With courts or regulators."),
+                ("sentence", "The company may share records with them."),
+            ],
+        ),
         # ... a sentence in the third person is no label
-        ("Acme collects your name. Acme shares it with its printer.",
-         [("sentence", "Acme collects your name."), ("sentence", "Acme shares it with its printer.")]),
+        (
+            "Acme collects your name. Acme shares it with its printer.",
+            [("sentence", "Acme collects your name."), ("sentence", "Acme shares it with its printer.")],
+        ),
         # navigation left in a capture
-        ("Home | Pricing | Blog\nSign in\nPrivacy Notice\n\nWe collect what you type.",
-         [("nav", "Home"), ("nav", "Pricing"), ("nav", "Blog"), ("nav", "Sign in"), ("heading", "Privacy Notice"),
-          ("sentence", "We collect what you type.")]),
+        (
+            "Home | Pricing | Blog\nSign in\nPrivacy Notice\n\nWe collect what you type.",
+            [
+                ("nav", "Home"),
+                ("nav", "Pricing"),
+                ("nav", "Blog"),
+                ("nav", "Sign in"),
+                ("heading", "Privacy Notice"),
+                ("sentence", "We collect what you type."),
+            ],
+        ),
         # one line alone is what the caller asked about, whatever its shape
         ("to comply with a court order", [("sentence", "to comply with a court order")]),
     ],
@@ -61,7 +102,11 @@ def test_list_items_know_their_lead_in_and_never_run_together() -> None:
     )
     structure = analyse(text)
     items = [u for u in structure.units if u.kind == "list_item"]
-    assert [u.text for u in items] == ["it is needed to protect our rights;", "a court orders it;", "the company is sold"]
+    assert [u.text for u in items] == [
+        "it is needed to protect our rights;",
+        "a court orders it;",
+        "the company is sold",
+    ]
     lead = structure.units[items[0].lead_in]  # type: ignore[index]
     assert lead.text == "We may disclose your information when:"
     assert all(u.lead_in == items[0].lead_in for u in items)
@@ -100,7 +145,10 @@ def test_table_cells_know_their_column_and_the_legal_basis_column_its_role() -> 
 
 
 def test_a_legal_basis_heading_gives_its_sentences_that_role() -> None:
-    text = "Legitimate interests relied on\n\nIt is in our interest to defend our rights in court.\n\nContact\n\nWrite to us."
+    text = (
+        "Legitimate interests relied on\n\nIt is in our interest to defend our rights in court.\n\n"
+        "Contact\n\nWrite to us."
+    )
     structure = analyse(text)
     assert [u.role for u in structure.units if u.kind == "sentence"] == ["legal_basis", None]
 
@@ -124,7 +172,7 @@ def test_hard_wrapped_text_joins_its_lines() -> None:
 
 
 def test_only_statements_can_be_evidence() -> None:
-    assert EVIDENCE_KINDS == {"sentence", "list_item", "table_cell"}
+    assert {"sentence", "list_item", "table_cell"} == EVIDENCE_KINDS
 
 
 def test_adversarial_megabyte_is_linear() -> None:

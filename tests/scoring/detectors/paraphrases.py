@@ -11,9 +11,15 @@ PARAPHRASES: dict[str, list[tuple[str, bool]]] = {
         ("We reserve the right to release member information if we think this protects our business.", True),
         ("Your details may be passed to a purchaser if our company or its assets change hands.", True),
         ("Information may be supplied to the police upon their request.", True),
-        ("We could provide your records to others where we decide, in our own judgement, that it is warranted.",
-         True),
-        ("In the event we are bought by another firm, user data would form part of the assets transferred.", True),
+        (
+            "We could provide your records to others where we decide, in our own judgement, that it is "
+            "warranted.",
+            True,
+        ),
+        (
+            "In the event we are bought by another firm, user data would be among the assets transferred.",
+            True,
+        ),
         ("Records will be turned over in answer to subpoenas and similar legal demands.", True),
         ("We receive fraud alerts from credit agencies about your card.", False),
         ("Our processors must keep your data confidential under contract.", False),

@@ -44,7 +44,9 @@ def test_no_literal_means_no_prefilter() -> None:
 
 
 def test_the_scan_finds_overlapping_literals_inside_units() -> None:
-    prefilter = Prefilter([((frozenset({"law enforcement"}),),), ((frozenset({"law"}),),), ((frozenset({"enf"}),),)])
+    prefilter = Prefilter(
+        [((frozenset({"law enforcement"}),),), ((frozenset({"law"}),),), ((frozenset({"enf"}),),)]
+    )
     low = "we obey the law. law enforcement asks."
     found = prefilter.literals_by_unit(low, [0, 17], [16, len(low)])
     # "enf" starts a word inside "law enforcement": it is seen too

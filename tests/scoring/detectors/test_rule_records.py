@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from scoring.detectors import ALL_RULES, RISKS, make_document
-from scoring.detectors._rules import RuleSet, Rule, run
+from scoring.detectors._rules import Rule, RuleSet, run
 
 RULE_IDS = [f"{rule.risk}:{rule.name}:{index}" for index, rule in enumerate(ALL_RULES)]
 

@@ -67,8 +67,13 @@ def says_why(view: object, match: re.Match[str]) -> str:
 
 def toy_rule(**fields: object) -> Rule:
     base: dict[str, object] = {
-        "risk": "toy", "name": "toy_share", "pattern": r"\bshare\w*", "severity": "medium",
-        "why": "data is shared", "summary": "share data", "improve": "Share less.",
+        "risk": "toy",
+        "name": "toy_share",
+        "pattern": r"\bshare\w*",
+        "severity": "medium",
+        "why": "data is shared",
+        "summary": "share data",
+        "improve": "Share less.",
     }
     base.update(fields)
     return Rule(**base)  # type: ignore[arg-type]
@@ -101,7 +106,8 @@ def test_any_of_and_notes_reach_the_explanation() -> None:
     doc = make_document("Heading\n\nWe may disclose things:\n\u2022 we share it")
     [hit] = run(doc, RuleSet((rule,)))
     assert hit.explanation == (
-        'Rule toy_share matched "share": data is shared; because the test says so; read as an item of the list '
+        'Rule toy_share matched "share": data is shared; because the test says so; read as an item of the '
+        "list "
         'under "We may disclose things:".'
     )
     assert hit.context == "We may disclose things:"
@@ -120,7 +126,9 @@ def test_the_prefilter_never_changes_what_is_found() -> None:
         for whole in (False, True):
             doc_with, doc_without = make_document(text, whole), make_document(text, whole)
             found_with = [(h.rule.name, h.unit.start, h.severity) for h in run(doc_with, rule_set)]
-            found_without = [(h.rule.name, h.unit.start, h.severity) for h in run(doc_without, rule_set, False)]
+            found_without = [
+                (h.rule.name, h.unit.start, h.severity) for h in run(doc_without, rule_set, False)
+            ]
             assert found_with == found_without
 
 
@@ -128,4 +136,7 @@ def test_a_repeated_sentence_is_quoted_once_and_every_ground_shows_first() -> No
     clause = "We may share your data with the police when they ask for it."
     text = f"{clause}\n\n{clause}\n\nIf the company is sold, your records go to the buyer.\n\n{clause}"
     finding = detect_document(make_document(text)).findings[0]
-    assert [e.quote for e in finding.evidence] == [clause, "If the company is sold, your records go to the buyer."]
+    assert [e.quote for e in finding.evidence] == [
+        clause,
+        "If the company is sold, your records go to the buyer.",
+    ]
