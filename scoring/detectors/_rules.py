@@ -461,11 +461,18 @@ def run(doc: Document, rule_set: RuleSet, use_prefilter: bool = True) -> list[Hi
     else:
         candidates = {index: list(range(len(rules))) for index in range(len(units))}
     hits: list[Hit] = []
+    seen: set[tuple[object, ...]] = set()
     for index in sorted(candidates):
         unit = units[index]
         if unit.kind not in EVIDENCE_KINDS:
             continue
         view = doc.view(index)
+        # A sentence the page repeats in the same place is quoted once (the findings drop repeats):
+        # reading it again would only cost time (a flood of one clause would cost a lot).
+        key = (view.low, unit.kind, unit.role, unit.column, view.lead_in, view.heading, view.label)
+        if key in seen:
+            continue
+        seen.add(key)
         for rule_index in candidates[index]:
             rule = rules[rule_index]
             if unit.kind not in rule.kinds or (rule.scope == "policy" and not doc.is_whole_policy):
