@@ -227,27 +227,24 @@ class Prefilter:
                     self.branches_of.setdefault(literal, []).append((index, branch[1:]))
         self.regex = re.compile("\\b(?=(" + _trie_pattern(sorted(literals)) + "))") if literals else None
 
-    def literals_by_unit(
-        self, low_text: str, starts: Sequence[int], ends: Sequence[int]
-    ) -> dict[int, set[str]]:
-        """Unit index -> every required literal occurring inside that unit (units given by offsets)."""
+    def literals_by_unit(self, low_text: str, starts: Sequence[int], ends: Sequence[int]) -> dict[int, set[str]]:
+        """Unit index -> every required literal occurring inside that unit (units given by offsets).
+
+        One ``findall`` per unit: the scanning stays in C, and a unit's literals never run into the
+        next unit.
+        """
         found: dict[int, set[str]] = {}
         if self.regex is None:
             return found
-        index, end = -1, -1
+        findall = self.regex.findall
         implied = self.implied
-        for match in self.regex.finditer(low_text):
-            position = match.start()
-            if position >= end:
-                index = bisect.bisect_right(starts, position) - 1
-                end = ends[index] if index >= 0 else 0
-            if index < 0 or position >= end:
-                continue  # between units
-            literal = match.group(1)
-            present = implied[literal]
-            if position + len(literal) > end:  # runs past the unit: keep the prefixes that fit
-                present = frozenset(lit for lit in present if position + len(lit) <= end)
-            found.setdefault(index, set()).update(present)
+        for index, (start, end) in enumerate(zip(starts, ends, strict=True)):
+            literals = findall(low_text, start, end)
+            if literals:
+                present: set[str] = set()
+                for literal in literals:
+                    present |= implied[literal]
+                found[index] = present
         return found
 
     def literals_in(self, low: str) -> set[str]:
