@@ -52,6 +52,22 @@ class EvidenceSchema(ma.Schema):
     end = fields.Integer()
     explanation = fields.String()
     rule = fields.String()
+    severity = fields.String(metadata={"description": "This quote's own severity (high | medium | low)"})
+    context = fields.String(
+        allow_none=True, metadata={"description": "The list lead-in or section heading the quote is read under"}
+    )
+    kind = fields.String(metadata={"description": "sentence | list_item | table_cell"})
+
+
+class GoodPracticeSchema(ma.Schema):
+    """A clause that does well on one risk, with its quote."""
+
+    risk = fields.String()
+    rule = fields.String()
+    quote = fields.String()
+    start = fields.Integer()
+    end = fields.Integer()
+    explanation = fields.String()
 
 
 class RiskSchema(ma.Schema):
@@ -63,6 +79,7 @@ class RiskSchema(ma.Schema):
     severity = fields.String(validate=validate.OneOf(["high", "medium", "low", "none"]))
     summary = fields.String()
     evidence = fields.List(fields.Nested(EvidenceSchema))
+    how_to_improve = fields.String(metadata={"description": "What wording would lower the finding (empty if none)"})
 
 
 class ReadabilitySchema(ma.Schema):
@@ -97,6 +114,7 @@ class ReportSchema(ma.Schema):
     readability = fields.Nested(ReadabilitySchema, allow_none=True)
     risks = fields.List(fields.Nested(RiskSchema))
     scorer_version = fields.String()
+    good_practices = fields.List(fields.Nested(GoodPracticeSchema))
 
 
 class VerificationRequestSchema(ma.Schema):

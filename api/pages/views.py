@@ -60,10 +60,21 @@ def _stored_text(report_id: str | None) -> str | None:
 # Home and paste form --------------------------------------------------------------------------
 
 
+def _grading_numbers() -> dict[str, object]:
+    """The scorer's own weights and bands, for the page that explains the grade."""
+    from scoring import _grading
+
+    return {
+        "penalty": _grading.SEVERITY_PENALTY,
+        "bands": {grade: floor for floor, grade in _grading.GRADE_BANDS},
+        "reading_max": max(points for _, points, _ in _grading.READABILITY_PENALTY),
+    }
+
+
 @bp.get("/")
 def home() -> str:
     """What the service is, and the paste form."""
-    return render_template("pages/home.html", max_chars=PASTE_MAX_CHARS)
+    return render_template("pages/home.html", max_chars=PASTE_MAX_CHARS, grading=_grading_numbers())
 
 
 def _form_error(title: str, message: str, status: int, text: str = "", url: str = "") -> tuple[str, int]:
@@ -71,6 +82,7 @@ def _form_error(title: str, message: str, status: int, text: str = "", url: str 
     page = render_template(
         "pages/home.html",
         max_chars=PASTE_MAX_CHARS,
+        grading=_grading_numbers(),
         error={"title": title, "message": message},
         text=text,
         url=url,
