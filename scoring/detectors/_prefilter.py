@@ -21,7 +21,6 @@ longer literal also carries the rules of the literals that are its prefixes.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 
@@ -227,7 +226,9 @@ class Prefilter:
                     self.branches_of.setdefault(literal, []).append((index, branch[1:]))
         self.regex = re.compile("\\b(?=(" + _trie_pattern(sorted(literals)) + "))") if literals else None
 
-    def literals_by_unit(self, low_text: str, starts: Sequence[int], ends: Sequence[int]) -> dict[int, set[str]]:
+    def literals_by_unit(
+        self, low_text: str, starts: Sequence[int], ends: Sequence[int]
+    ) -> dict[int, set[str]]:
         """Unit index -> every required literal occurring inside that unit (units given by offsets).
 
         One ``findall`` per unit: the scanning stays in C, and a unit's literals never run into the
