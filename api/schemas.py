@@ -54,7 +54,8 @@ class EvidenceSchema(ma.Schema):
     rule = fields.String()
     severity = fields.String(metadata={"description": "This quote's own severity (high | medium | low)"})
     context = fields.String(
-        allow_none=True, metadata={"description": "The list lead-in or section heading the quote is read under"}
+        allow_none=True,
+        metadata={"description": "The list lead-in or section heading the quote is read under"},
     )
     kind = fields.String(metadata={"description": "sentence | list_item | table_cell"})
 
@@ -79,7 +80,9 @@ class RiskSchema(ma.Schema):
     severity = fields.String(validate=validate.OneOf(["high", "medium", "low", "none"]))
     summary = fields.String()
     evidence = fields.List(fields.Nested(EvidenceSchema))
-    how_to_improve = fields.String(metadata={"description": "What wording would lower the finding (empty if none)"})
+    how_to_improve = fields.String(
+        metadata={"description": "What wording would lower the finding (empty if none)"}
+    )
 
 
 class ReadabilitySchema(ma.Schema):
