@@ -8,11 +8,13 @@ import pytest
 
 from scoring._policy_detection import (
     MIN_POLICY_WORDS,
+    NOT_A_POLICY_REASONS,
     POLICY_THRESHOLD,
     TOPIC_ANCHORS,
     TOPICS,
     WEIGHTS,
     detect_policy,
+    look_alike,
 )
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -149,3 +151,56 @@ def test_every_topic_phrase_contains_one_of_its_anchors() -> None:
     for topic, phrases in TOPICS.items():
         for phrase in phrases:
             assert any(anchor in phrase for anchor in TOPIC_ANCHORS[topic]), (topic, phrase)
+
+
+# (fixture, kind): pages that use the vocabulary of privacy without being a company's own privacy
+# policy. Each is our own text: a contract, a cookie-only notice, a help article, a news story told
+# through others' words (with and without the company's practices in it), a personal blog post.
+LOOK_ALIKES = [
+    ("not_policies/look_alike_terms.txt", "terms"),
+    ("not_policies/look_alike_cookies.txt", "cookies"),
+    ("not_policies/look_alike_help.txt", "article"),
+    ("not_policies/look_alike_news.txt", "article"),
+    ("not_policies/look_alike_news_company.txt", "article"),
+    ("not_policies/look_alike_blog.txt", "article"),
+]
+
+
+def _look_alike(text: str) -> str | None:
+    return look_alike(text, text.lower(), len(text.split()))
+
+
+@pytest.mark.parametrize(("fixture", "kind"), LOOK_ALIKES)
+def test_look_alikes_are_named_for_what_they_are(fixture: str, kind: str) -> None:
+    text = read(fixture)
+    assert _look_alike(text) == kind
+    verdict = detect_policy(text)
+    assert not verdict.is_policy and verdict.reason.startswith("Not graded: ")
+
+
+@pytest.mark.parametrize("fixture", POLICIES)
+def test_whole_policies_are_no_look_alikes(fixture: str) -> None:
+    assert _look_alike(read(fixture)) is None
+
+
+@pytest.mark.parametrize(("fixture", "kind"), [f for f in LOOK_ALIKES if f[1] != "article"])
+def test_a_look_alike_with_policy_confidence_says_what_it_is(fixture: str, kind: str) -> None:
+    verdict = detect_policy(read(fixture))
+    assert verdict.confidence >= POLICY_THRESHOLD
+    assert verdict.reason == NOT_A_POLICY_REASONS[kind]
+
+
+def test_a_third_person_policy_is_no_article() -> None:
+    policy = (
+        "Privacy Policy of Saltmarsh Hosting\n\n"
+        "Saltmarsh Hosting collects the name, e-mail address and billing details of its customers. "
+        "Saltmarsh Hosting uses this information to run the hosting service and to send invoices. "
+        "Saltmarsh Hosting will not disclose customer information to third parties except to comply with "
+        "a court order. Log files are retained for 30 days and then deleted. Customers may ask for a copy "
+        "of their data, or for its deletion, by writing to privacy@saltmarsh.example. Cookies are used "
+        "only to keep customers signed in. Saltmarsh Hosting protects data with encryption and restricts "
+        "access to its staff. Changes to this policy are announced by e-mail. The service is not meant for "
+        "children under 16. Questions about this policy can be sent to the address above.\n"
+    )
+    assert _look_alike(policy) is None
+    assert detect_policy(policy).is_policy
