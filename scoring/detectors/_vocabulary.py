@@ -33,7 +33,8 @@ NEGATION = (
 #: "cannot", "are unable to", "will not be able to", "it is not possible to".
 UNABLE = (
     r"(?:cannot|can't|can\u2019t|can not|may not|will not be able to|won't be able to|are not able to|"
-    r"are unable to|unable to|not be able to|is not (?:presently |currently )?possible (?:for you )?to|"
+    r"are unable to|unable to|not be able to|is not (?:presently |currently )?possible (?:for (?:you|users?|"
+    r"customers?|members?|visitors?) )?to|"
     r"(?:are|is) not (?:permitted|allowed) to|there is no way to|not (?:presently |currently )?possible to)"
 )
 #: Verbs of handing data to someone else.

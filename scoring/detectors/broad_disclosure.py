@@ -48,7 +48,8 @@ TITLE = SPEC.title
 DISCLOSE_VERB = rx(
     r"\b(?:disclos(?!ures? (?:statement|notice|document))|shar(?!eholder)|releas|transfer|furnish|turn\w* "
     r"over|"
-    r"mak\w* (?:\w+ )?available|preserv(?:e|es|ed|ing)\b|sell|sold|assign|forward|reveal|divulg|transmit|"
+    r"mak\w* (?:\w+ )?available|made (?:\w+ )?available|preserv(?:e|es|ed|ing)\b|sell|sold|assign|forward|r"
+    r"eveal|divulg|transmit|"
     r"cooperat|co-operat)\w*|"
     # answering authorities, not the user: "respond to subpoenas", "respond to requests from the police"
     r"\brespond\w*\s+to\s+(?!your\b|you\b|these\b|such\b|any such\b)(?:\w+\s+){0,3}?(?:requests?|subpoenas?|"
@@ -63,6 +64,8 @@ DISCLOSE_VERB = rx(
     r"\b(?:provid|giv|send)\w*\s+(?!you\b|us\b|additional\b|more\b|further\b|the following\b)(?:\w+\s+){0,3}?"
     r"(?:information|data|details|records|files|content|"
     r"it|them|this|such|identifiers?|addresses)\b(?:\s+\w+){0,10}?\s+(?:to|with)\b|"
+    # the passive of the same verbs: "records could be given to regulators"
+    r"\b(?:be|been|being|is|are|was|were)\s+(?:provided|given|sent)\s+to\s+(?!you\b|us\b|the user\b)|"
     r"\b(?:entitled to|gain|obtain|have|allow\w*|grant\w*)\s+access\s+to\s+(?:your|personal|user|customer)|"
     r"\bprovid\w*\s+(?:this|such|that|the requested|your|the relevant)\s+(?:personal\s+)?(?:information|data|"
     r"records|details)\b|"
@@ -76,7 +79,9 @@ NOT_OUR_DISCLOSURE = rx(
     r"\w*\s+(?:(?:it|them|this|that|such|the|your|personal|\w+)\s+){0,3}?(?:with|to) us\b|"
     r"\w*\s+(?:\w+\s+){0,3}?by (?:a |the |any |other )?(?:\w+ )?(?:users?|you|members?|customers?)\b|"
     # a document that "discloses that" tells, it does not hand data over
-    r"\w*\s+(?:that|how|whether)\b"
+    r"\w*\s+(?:that|how|whether)\b|"
+    # a negated object: "we hand over nothing without a warrant"
+    r"\w*\s+(?:nothing|none|no (?:\w+\s+)?(?:data|information|details|records))\b"
 )
 # (a passive verb has the data as its subject: "user records may be transferred")
 PASSIVE_BEFORE = rx(r"\b(?:be|been|being|is|are|was|were)\s+$")
@@ -422,7 +427,9 @@ LEGAL_DUTY = rx(
     r"proceedings\b"
 )
 DISCRETIONARY = rx(
-    r"\b(?:on|upon) (?:their |its |a )?(?:lawful |legal |valid )?request|\bwhen (?:they|asked)|\brequests? "
+    r"\b(?:on|upon) (?:their |its |a )?(?:lawful |legal |valid )?(?:request|demand)|\b(?:when(?:ever)?|if) "
+    r"(?:they|asked)|"
+    r"\brequests? "
     r"(?:from|by|of)\b|\bbeliev\w*|\bgood[- ]faith|\bdiscretion|\bappropriate\b|\bcooperat\w*|\bco-operat\w*|"
     r"\bassist\w*|\binvestigat\w*|\bprevent\w*|\bdetect\w*|\bpublic interest|\bprotect\w*|\bsuspect\w*|"
     r"\bsafety\b|\bsecurity (?:purposes|reasons|issues|incidents)\b|\bfraud\w*|\bcrim\w*|\bfurthers?\b"
@@ -589,12 +596,14 @@ RULES: tuple[Rule, ...] = (
         pattern=(
             r"(?<!you )\bbelieve in good faith\b|\bgood[- ]faith (?:belief|believe|determination)|"
             r"\bin (?:our )?good[- ]faith\b|"
-            r"\bsole (?:and absolute )?discretion\b|\bas (?:we|it) (?:deems?|sees? fit|considers?)|"
+            r"\b(?:sole (?:and absolute )?|(?:at|in) (?:our|its) (?:own |absolute )?)discretion\b|"
+            r"\bas (?:we|it) (?:deems?|sees? fit|considers?)|"
             # the company's judgement ("activities THEY deem necessary" is the recipient's)
             r"\b(?:we|it|company)\s+(?:reasonably\s+|may\s+|in good faith\s+)?(?:believes?|determines?|"
             r"deems?|"
-            r"decides?|considers?|thinks?)\b.{0,60}?\b(?:necessary|appropriate|required|advisable|warranted|"
-            r"needed)\b|"
+            r"decides?|considers?|thinks?|judges?)\b.{0,60}?\b(?:necessary|appropriate|required|advisable|"
+            r"warranted|needed|(?<!commercially )reasonable|prudent|justified|proper|serves? (?:our|its) "
+            r"(?:\w+ )?interests|in (?:our|its) (?:own )?interests?)\b|"
             r"\bwhenever we (?:deem|believe|consider)|"
             # "should the company judge it prudent", "if Acme finds it advisable"
             r"(?<!they )(?<!you )(?<!users )\b(?:judges?|deems?|considers?|thinks?|believes?|feels?|finds?|"
@@ -609,11 +618,19 @@ RULES: tuple[Rule, ...] = (
         improve="Say you disclose data only for a valid court order or a binding legal duty, and that you "
         "tell users when you do.",
         requires=(discloses, verb_near),
-        unless=(*COMMON_UNLESS, anonymous_only, POLICY_CHANGE, bounded_by_service),
+        unless=(
+            *COMMON_UNLESS,
+            anonymous_only,
+            POLICY_CHANGE,
+            bounded_by_service,
+            # ideas sent in are the company's to use, not personal data handed over
+            found("feedback_only", r"\b(?:feedback|suggestions?|ideas)\b"),
+        ),
         examples=(
             "We may disclose your information if we believe in good faith that disclosure is necessary.",
             "Acme may share account details with others whenever it deems it appropriate.",
             "Your records may be released where we reasonably believe it is required to protect anyone.",
+            "Account data may be handed to outside parties at our discretion.",
         ),
         counterexamples=(
             "We reserve the right to close your account at our sole discretion.",
@@ -627,7 +644,8 @@ RULES: tuple[Rule, ...] = (
         risk=RISK_ID,
         name="law_enforcement_request",
         pattern=(
-            r"\blaw[- ]enforcement\b|\bpolice\b|\bnational security\b|\binvestigatory bod|"
+            r"\blaw[- ]enforcement\b|\bpolice\b|\bnational security\b|\binvestigatory bod|\bofficials\b|"
+            r"\binvestigators\b|\bcops\b|"
             r"\b(?:government(?:al)?|public|judicial|regulatory|state|federal|tax|competent)\s+"
             r"(?:agenc(?:y|ies)|authorit(?:y|ies)|officials?|bod(?:y|ies)|requests?|entities|"
             r"investigators?)\b|"

@@ -50,6 +50,10 @@ REFUSE_AGREEMENT = (
     r"enter)\b)|"
     r"authori[sz]e)|disagree|object|refuse|withdraw|reject|deny|are not (?:happy|comfortable|ok|okay))\b|"
     r"\bunless you (?:agree|accept|consent)\b|\bin the case you do not agree\b|"
+    # the third person: "users who do not accept these practices should not use the service"
+    r"\b(?:users?|visitors?|customers?|members?|anyone|those|people)\s+(?:who|that)\s+(?:do not|don't|does "
+    r"not|"
+    r"cannot|can't|refuse to|decline to)\s+(?:\w+\s+){0,2}?(?:agree|accept|consent)\b|"
     r"\bshould you\s+(?:not\s+(?:\w+\s+)?(?:agree|accept|consent|want|wish)|disagree|object|decline|"
     r"refuse)\b|"
     r"\b(?:request|ask)\w*\s+(?:us\s+)?(?:\w+\s+){0,3}?(?:to\s+)?(?:stop|restrict)\w*"
@@ -172,7 +176,8 @@ def feature_is_lost(view: View, match: re.Match[str]) -> str:
 BY_USE = (
     r"\b(?:by|when you|if you|where you)\s+(?:\w+\s+){0,2}?(?:using|accessing|visiting|browsing|continuing|"
     r"interacting|installing|downloading|registering|submitting|making|providing|clicking|navigating|"
-    r"entering|signing|creating|engaging|participating|remaining|submit|use|access|visit|register|"
+    r"entering|signing|creating|engaging|participating|remaining|opening|launching|submit|use|access|visit|"
+    r"register|open|launch|"
     r"download|continue)\b"
 )
 # Acts that are not using the service: handing over a piece of data, clicking an accept button.
@@ -229,7 +234,11 @@ CONTINUED_USE = rx(
     r"\b(?:continued|continuing|further|subsequent)\s+(?:use|access)\b.{0,160}?\b(?:constitut|signif|deemed|"
     r"means|indicat|accept|agree|consent|bound)\w*|"
     r"\byour use of\b.{0,80}?\b(?:constitut|signif|indicat)\w*\s+(?:\w+\s+){0,2}?(?:consent|acceptance|"
-    r"agreement|assent)"
+    r"agreement|assent)|"
+    # the act of use as the subject: "accessing the website means you accept ..."
+    r"\b(?:using|accessing|visiting|browsing)\s+(?:the|our|this)\s+(?:\w+\s+)?(?:websites?|sites?|services?|"
+    r"apps?|applications?|platforms?)\b.{0,40}?\b(?:means|constitut\w*|signif\w*|indicat\w*|implies)\b.{0,40}?"
+    r"\b(?:accept|agree|consent)\w*"
 )
 # "You give your consent to our processing ... when you access our platforms": consent, then the act.
 CONSENT_THEN_USE = (
@@ -447,8 +456,8 @@ RULES: tuple[Rule, ...] = (
             rf"\b{UNABLE}\s+(?:\w+\s+){{0,2}}?(?:opt[- ]?out|unsubscribe|withdraw|decline|refuse|object|"
             r"turn off|disable|switch off|stop|block)\b|"
             # "the only way to stop our emails is to close your account"
-            r"\bthe only (?:way|means|option) to (?:stop|avoid|opt out|unsubscribe|refuse|turn off|"
-            r"end)\b[^.;]{0,100}?"
+            r"\b(?:the|your|their) only (?:(?:way|means|option|choice) to (?:stop|avoid|opt out|unsubscribe|"
+            r"refuse|turn off|end)|remedy|recourse|alternative|option|choice)\b[^.;]{0,100}?"
             r"\bis (?:to|by) (?:clos|delet|cancel|terminat|stop using|leav)\w*|"
             r"\bwithout (?:offering|giving|providing|allowing)\s+(?:you\s+)?(?:the|an|any)\s+(?:\w+\s+)?"
             r"(?:opportunity|option|ability|choice|right)\s+to\s+(?:opt[- ]?out|unsubscribe|decline|refuse|"
@@ -457,9 +466,32 @@ RULES: tuple[Rule, ...] = (
             r"mechanism|means|"
             r"setting|control|switch|toggle|tool|button|link)\s+(?:that (?:lets|allows) you\s+|for "
             r"you\s+)?(?:to\s+)?"
-            r"(?:opt[- ]?out|unsubscribe|decline|refuse|object|disable|stop|turn off|switch off|block)|"
-            r"\bopt[- ]?outs? (?:is|are) not (?:available|possible|offered)|"
-            r"\b(?:is|are) mandatory\b[^.;]{0,80}\b(?:marketing|advertis\w*|promotional|calls)"
+            r"(?:opt[- ]?out|unsubscribe|decline|refuse|object|disable|stop|turn off|switch off|block|"
+            r"withdraw|avoid)|"
+            r"\b(?:opt[- ]?outs?|opting out|unsubscribing|withdrawing|refusing|declining|disabling|"
+            r"turning (?:it |this |them )?off)\b[^.;]{0,60}?\b(?:is|are) not (?:available|possible|offered|"
+            r"supported|an option)\b|"
+            # the passive: "analytics cannot be switched off", "marketing calls cannot be declined"
+            rf"\b(?:cannot|can't|can\u2019t|can not|may not|could not)\s+be\s+(?:\w+\s+)?(?:turned "
+            r"off|switched off|disabled|declined|refused|deactivated|stopped|blocked|opted out of|avoided|"
+            r"withdrawn)\b|"
+            # "there is no mechanism for declining", "no option of opting out"
+            r"\bno\s+(?:\w+\s+)?(?:option|way|ability|choice|mechanism|means|setting|control|tool)\s+(?:for|of)\s+"
+            r"(?:you\s+|users\s+)?(?:opting out|declining|refusing|objecting|disabling|stopping|turning off|"
+            r"switching off|blocking|withdrawing|unsubscribing)\b|"
+            # "the app does not let users opt out of", "we do not allow you to refuse"
+            r"\b(?:do|does|will) not (?:let|allow|permit|enable)\s+(?:you|users?|customers?|members?|"
+            r"visitors?|people)\s+(?:to\s+)?(?:opt[- ]?out|unsubscribe|decline|refuse|object|disable|stop|"
+            r"turn off|switch off|block|withdraw)|"
+            r"\bno (?:choice|option|alternative) but to (?:accept|agree|consent|allow)\b|"
+            # "we do not honour opt-out requests for advertising cookies"
+            r"\b(?:do|does|will) not (?:honou?r|respect|act on|process)\b[^.;]{0,60}?\bopt[- ]?out (?:reque"
+            r"sts?|"
+            r"signals?|preferences|choices)\b|"
+            r"\b(?:is|are) (?:mandatory|compulsory|obligatory)\b[^.;]{0,80}\b(?:marketing|advertis\w*|"
+            r"promotional|calls|analytics|tracking|profiling)|"
+            r"\b(?:marketing|advertis\w*|promotional|analytics|tracking|profiling)\b[^.;]{0,60}\b(?:is|are) "
+            r"(?:mandatory|compulsory|obligatory)\b"
         ),
         severity="high",
         why="the policy says you cannot opt out",
@@ -470,6 +502,16 @@ RULES: tuple[Rule, ...] = (
                 "cookie_choice_offered",
                 r"\b(?:consent|preferences|settings)\b.{0,60}\b(?:withdraw|"
                 r"change|manage)",
+            ),
+            # cookies the site cannot work without are no use to refuse (the modern set's rulings: a
+            # feature's necessity is a normal consequence, not a missing choice)
+            found(
+                "necessary_cookies_only",
+                r"\b(?:strictly necessary|essential|necessary|required|functional)\s+(?:\w+\s+)?cookies\b|"
+                r"\bcookies\b[^.;]{0,60}\b(?:strictly necessary|essential for|necessary for|required for|"
+                r"needed for)\b|\bcookies\b[^.;]{0,80}\b(?:not|n't) (?:work|function)\w* (?:properly )?with"
+                r"out "
+                r"(?:them|it|these)\b",
             ),
             # a security disclaimer is not a refused choice: "we cannot stop others' misuse"
             found(
@@ -493,10 +535,13 @@ RULES: tuple[Rule, ...] = (
             "It is not possible to switch off the usage analytics built into the app.",
             "Giving a phone number is mandatory, and we will use it for marketing calls.",
             "There is no way to unsubscribe from the newsletter short of closing your account.",
+            "Location tracking in the app cannot be turned off.",
+            "The service does not allow members to refuse the analytics it runs.",
         ),
         counterexamples=(
             "You can opt out of marketing emails at any time by clicking the unsubscribe link.",
             "You may withdraw your consent at any time.",
+            "Strictly necessary cookies cannot be switched off, because the site needs them to work.",
         ),
     ),
     # "even if you unsubscribe, we will still send you emails about your account" (Overleaf-, Grindr-
@@ -505,11 +550,13 @@ RULES: tuple[Rule, ...] = (
         risk=RISK_ID,
         name="messages_after_opt_out",
         pattern=(
-            r"\b(?:even (?:if|after|when) you (?:\w+\s+){0,4}?(?:unsubscrib|opt\w*|choose)|after you (?:have "
+            r"\b(?:even (?:if|after|when) (?:you )?(?:\w+\s+){0,4}?(?:unsubscrib|opt\w*|choose)|after you ("
+            r"?:have "
             r")?"
             r"(?:unsubscrib|opt)|if you (?:unsubscrib|opt[- ]?out)|opting out (?:of \w+ (?:\w+ )?)?(?:does "
             r"not|will not|doesn't|won't))"
-            r"[^.;]{0,160}?\b(?:still|continue|may send|will send|not affect|mean)\w*|"
+            r"[^.;]{0,160}?\b(?:still|continue|may send|will send|not affect|mean|go on|keep (?:on )?receiv"
+            r")\w*|"
             r"\b(?:will|may) (?:still |continue to )(?:receive|send|get)\b[^.;]{0,80}?\b(?:non-promotional|"
             r"transaction\w*|"
             r"service|account|administrative)|"

@@ -355,8 +355,15 @@ def long_period(view: View) -> str:
 
 LONG_PERIOD = Step("medium", long_period, "a stated period does not make a long retention short")
 LADDER = (BUSINESS_HIGH, VISIBLE_HIGH, BOUNDED_LOW, ISOLATED_LOW, LONG_PERIOD)
+# What stays no longer points to you: "still visible, but anonymised and no longer linked to you".
+NO_LONGER_YOURS = found(
+    "no_longer_yours",
+    r"\b(?:anonymi[sz]ed|de-identified)\b[^.;]{0,40}\bno longer\b|\bno longer (?:\w+\s+){0,2}?(?:associated|"
+    r"linked|attributed|connected) (?:with|to) you\b|\battribution\b[^.;]{0,40}\bremoved\b",
+)
 COMMON_UNLESS: tuple[Condition, ...] = (
     NEGATED_RETENTION,
+    NO_LONGER_YOURS,
     users_own_device,
     COMPANY_INITIATED,
     CROSS_REFERENCE,
@@ -452,7 +459,8 @@ CORE_RULES: tuple[Rule, ...] = (
             r"refused|"
             r"declined|rejected|limited|restricted)\b|"
             r"\b(?:deleted|removed|erased)\b.{0,80}?\b(?:persist(?:s|ed|ing)?\b|"
-            r"remain\w*|still (?:exist|be|see|appear)\w*|continue to (?:exist|appear|be)\w*)|"
+            r"remain\w*|still (?:exist|be|see|appear|show\w* up|turn\w* up)\w*|continue to (?:exist|appear|"
+            r"be)\w*)|"
             r"\b(?:persist(?:s|ed|ing)?|remain\w*|still exist\w*|continue to exist)\b.{0,80}?\b(?:deleted|"
             r"removed|erased)\b|"
             r"\bnot (?:fully|immediately|automatically|completely|permanently|entirely) (?:remove|delete|"
@@ -460,6 +468,9 @@ CORE_RULES: tuple[Rule, ...] = (
             r"\b(?:deleting|closing|deactivating|cancell?ing|removing|deletion|closure|deactivation|"
             r"cancell?ation)\b[^.;]{0,60}?\b(?:does|do|will|would)\s*(?:not|n't) (?:\w+\s+)?"
             r"(?:delete|erase|remove|purge|wipe|destroy|clear)|"
+            # the nominal: "closing your account does not result in the erasure of your history"
+            r"\b(?:does|do|will|would)\s*(?:not|n't) (?:result in|lead to|mean|cause|entail|include) (?:the "
+            r")?(?:full |complete |automatic )?(?:erasure|deletion|removal|destruction)\b|"
             r"\b(?:cannot|can't|can not|do not|don't|are unable to) (?:guarantee|ensure|"
             r"promise)\b[^.;]{0,60}?"
             r"\b(?:delet|remov|eras|purg)\w*"
@@ -562,7 +573,15 @@ CORE_RULES: tuple[Rule, ...] = (
             r"[^.;]{0,100}?\b(?:keep|retain|still (?:see|have|access)|remain|stay)\w*|"
             r"\b(?:cop(?:y|ies))\b[^.;]{0,60}?\b(?:remain|stay|persist)\w*\b[^.;]{0,80}?\b(?:accessible|"
             r"visible|"
-            r"available|server|history)\b"
+            r"available|server|history)\b|"
+            # "deleted messages stay in your friends' chat history"
+            r"\b(?:stay|remain|live on|persist)\w*\b[^.;]{0,30}?\b(?:recipients?|others'|other (?:users|peo"
+            r"ple|"
+            r"members)|(?:your|their) (?:friends|contacts))\b|"
+            # in public view: "your comments may still be visible after you delete your account"
+            r"\b(?:remain|stay|still be|continue to be)\w*\s+(?:\w+\s+){0,2}?(?:visible|public|viewable|"
+            r"accessible|searchable|findable|discoverable|available to (?:\w+\s+){0,2}?(?:people|others|"
+            r"recipients|users|members|contacts))\b"
         ),
         severity="medium",
         why="what you delete can stay with other people",
@@ -571,10 +590,11 @@ CORE_RULES: tuple[Rule, ...] = (
         requires=(user_deletes,),
         unless=COMMON_UNLESS,
         quiet=(NON_ASSERTING,),
-        ladder=(VISIBLE_HIGH, BOUNDED_LOW),
+        ladder=(BOUNDED_LOW, VISIBLE_HIGH),  # a stated short end comes first: "visible for 30 days"
         examples=(
             "Recipients of your messages may keep them even if you delete them.",
             "A copy remains accessible in your contact's history even after you delete the post.",
+            "Your reviews may still be visible to other shoppers after you close your account.",
         ),
         counterexamples=("Other users can no longer see your posts once you delete them.",),
     ),
@@ -671,7 +691,11 @@ CORE_RULES: tuple[Rule, ...] = (
         pattern=(
             r"\b(?:deleted|erased|removed)\b[^.;]{0,80}?\b(?:purged|erased|deleted|removed|destroyed|"
             r"overwritten|wiped)\b"
-            r"[^.;]{0,40}?\b(?:within|after)\s+"
+            r"[^.;]{0,40}?\b(?:within|after)\s+|"
+            # "it may take up to 12 months before deleted data is removed from our archives"
+            r"\bmay take (?:up to |as long as )?(?:\w+\s+){0,2}?(?:days?|weeks?|months?|years?)\b[^.;]{0,40}?"
+            r"\b(?:before|until|for)\b[^.;]{0,60}?\b(?:purged|erased|deleted|removed|destroyed|overwritten|"
+            r"wiped)\b"
         ),
         severity="medium",
         why="what you delete is purged only after a while",

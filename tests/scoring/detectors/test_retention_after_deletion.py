@@ -86,7 +86,7 @@ CASES = [
     ("We cannot guarantee that deleted data is removed from every backup.", "deletion_incomplete", "medium"),
     # deleted content that stays visible to others has no end: high
     ("If you delete your account, your reviews will stay visible to other users.",
-     "kept_after_deletion", "high"),
+     "persists_with_others", "high"),
     ("Recipients of your messages may keep them even if you delete your account.",
      "persists_with_others", "medium"),
     ("When you delete your account we erase your data, unless a law requires us to keep it.",
