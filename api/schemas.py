@@ -11,6 +11,10 @@ from api import scoring_service
 from api.errors import InputError
 
 
+#: Largest ``offset`` GET /api/v1/sites accepts.
+MAX_SITE_OFFSET = 1_000_000_000
+
+
 class StrictSchema(ma.Schema):
     """Unknown fields are an error (422 naming the field), not silently dropped."""
 
@@ -256,7 +260,9 @@ class SiteListQuerySchema(ma.Schema):
     """GET /api/v1/sites query string."""
 
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
-    offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
+    # Bounded: Redis reads offsets as signed 64-bit integers and refuses larger ones (that was a 503
+    # "store unavailable" for ?offset=9223372036854775808); a billion is far past any real list.
+    offset = fields.Integer(load_default=0, validate=validate.Range(min=0, max=MAX_SITE_OFFSET))
     q = fields.String(
         load_default=None,
         validate=validate.Length(max=253),

@@ -193,7 +193,10 @@ def score_text(text: Any, url: Any = None, title: Any = None) -> dict[str, Any]:
         **report,
         "url": url,
         "site": site,
-        "title": title,
+        # A lone surrogate cannot be encoded as UTF-8 (so it cannot be stored, logged or sent as I-JSON);
+        # a browser extension cutting a title at 500 UTF-16 units can split a pair and send one. The
+        # title is only echoed, so it is cleaned like the text rather than refused.
+        "title": _LONE_SURROGATE.sub("\ufffd", title) if title is not None else None,
         "cached": cached,
         "scored_at": now,
         "verification": verification,

@@ -153,3 +153,73 @@ def test_an_unexpected_error_is_a_bare_500(app: Any, monkeypatch: pytest.MonkeyP
     body = assert_envelope(response, 500)
     assert "secret" not in response.get_data(as_text=True)
     assert body["message"] == "The server could not complete the request."
+
+
+# Issue 10, defect 1: each of these was a 500 (or a 503) in the abuse campaign.
+HUGE_INTEGER = "9" * 5000  # past CPython's 4,300-digit int/str conversion limit
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"text": ' + HUGE_INTEGER + "}",
+        '{"text": "Privacy policy", "title": ' + HUGE_INTEGER + "}",
+        '{"text": "Privacy policy", "url": [' + HUGE_INTEGER + "]}",
+        "[" + HUGE_INTEGER + "]",
+    ],
+    ids=["text", "title", "url", "top level"],
+)
+def test_a_json_integer_of_thousands_of_digits_is_400_without_a_traceback(
+    client: Any, body: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("WARNING"):
+        response = client.post(SCORE, data=body, content_type="application/json")
+    envelope = assert_envelope(response, 400)
+    assert "number" in envelope["message"]
+    assert not [record for record in caplog.records if record.exc_info], caplog.text
+
+
+def test_lone_surrogates_in_the_title_are_cleaned_not_a_server_error(client: Any) -> None:
+    # json.dumps writes "\ud800" escapes, exactly what a hostile page's document.title makes.
+    body = json.dumps({"text": "Privacy policy of a test page.", "title": "A \ud800 title \udfff"})
+    response = client.post(SCORE, data=body, content_type="application/json")
+    assert response.status_code == 200, response.get_data(as_text=True)
+    assert response.get_json()["title"] == "A \ufffd title \ufffd"
+    response.get_data().decode("utf-8")  # valid UTF-8 all through
+    assert b"\\ud800" not in response.get_data().lower()
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://example.com/\ud800", "https://example.com/a\udfffb/privacy", "https://exa\ud800mple.com/"],
+)
+def test_lone_surrogates_in_the_url_are_a_422(client: Any, url: str) -> None:
+    body = json.dumps({"text": "Privacy policy of a test page.", "url": url})
+    envelope = assert_envelope(client.post(SCORE, data=body, content_type="application/json"), 422)
+    assert "url" in envelope["errors"]["json"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/sites/%ED%A0%80.example", "/api/v1/reports/%ED%A0%80", "/api/v1/sites/prefix/%ED%A0%80"],
+)
+def test_a_lone_surrogate_in_the_request_path_is_a_4xx(client: Any, path: str) -> None:
+    response = client.get(path)
+    assert 400 <= response.status_code < 500
+    assert_envelope(response, response.status_code)
+
+
+@pytest.mark.parametrize(
+    "query", ["offset=9223372036854775808", "offset=9223372036854775807", "offset=1000000001", "limit=" + "9" * 30]
+)
+def test_site_list_offsets_past_the_bound_are_422_not_503(client: Any, query: str) -> None:
+    body = assert_envelope(client.get(f"/api/v1/sites?{query}"), 422)
+    assert set(body["errors"]["query"]) <= {"offset", "limit"}
+
+
+def test_the_largest_accepted_offset_reads_an_empty_page(client: Any) -> None:
+    from api.schemas import MAX_SITE_OFFSET
+
+    response = client.get(f"/api/v1/sites?offset={MAX_SITE_OFFSET}")
+    assert response.status_code == 200
+    assert response.get_json()["items"] == []
