@@ -10,7 +10,6 @@ from marshmallow import fields, validate
 from api import scoring_service
 from api.errors import InputError
 
-
 #: Largest ``offset`` GET /api/v1/sites accepts.
 MAX_SITE_OFFSET = 1_000_000_000
 

@@ -210,7 +210,8 @@ def test_a_lone_surrogate_in_the_request_path_is_a_4xx(client: Any, path: str) -
 
 
 @pytest.mark.parametrize(
-    "query", ["offset=9223372036854775808", "offset=9223372036854775807", "offset=1000000001", "limit=" + "9" * 30]
+    "query",
+    ["offset=9223372036854775808", "offset=9223372036854775807", "offset=1000000001", "limit=" + "9" * 30],
 )
 def test_site_list_offsets_past_the_bound_are_422_not_503(client: Any, query: str) -> None:
     body = assert_envelope(client.get(f"/api/v1/sites?{query}"), 422)
