@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from api.history import KINDS
 from api.pages.quotes import QuoteInContext, quote_in_context, quote_with_neighbours
 from api.pages.readability_words import ReadabilityWords, readability_in_words
 
 #: Display order and wording of severities (the PolicyReport contract: high|medium|low|none).
 SEVERITY_LABELS = {"high": "High risk", "medium": "Medium risk", "low": "Low risk", "none": "Not found"}
 GRADES = ("A", "B", "C", "D", "E")
+#: A quote's own severity (Evidence.severity in scoring/_models.py; "none" is never shown per quote).
+QUOTE_SEVERITY_LABELS = {"high": "High", "medium": "Medium", "low": "Low"}
+#: What unit of the policy a quote is (Evidence.kind); a plain sentence needs no word.
+UNIT_KINDS = {"sentence": "", "list_item": "list item", "table_cell": "table cell"}
+#: Risk titles for good practices, whose entries carry only the risk id (the scorer's own titles
+#: are in each report's risks; these are the fallback when a report lacks that risk).
+RISK_TITLES = {
+    "broad_disclosure": "Broad disclosure",
+    "no_opt_out": "No opt-out",
+    "retention_after_deletion": "Kept after deletion",
+}
 
 
 @dataclass(frozen=True)
@@ -30,6 +43,33 @@ class EvidenceView:
 
     context: QuoteInContext
     explanation: str
+    #: This quote's own severity (high | medium | low) or None when the report does not say.
+    severity: str | None = None
+    #: "list item" or "table cell"; "" for a sentence or when the report does not say.
+    unit: str = ""
+    #: The list lead-in or section heading the quote is read under (Evidence.context), or None.
+    read_under: str | None = None
+
+    @property
+    def severity_label(self) -> str:
+        """ "High", "Medium" or "Low"; "" when the quote has no severity of its own."""
+        return QUOTE_SEVERITY_LABELS.get(self.severity or "", "")
+
+
+@dataclass(frozen=True)
+class GoodPracticeView:
+    """A clause the policy does well on, with its quote ("What it does well")."""
+
+    risk_title: str
+    #: The quote with one sentence either side when the policy text is stored (its quote may stop
+    #: at a line break inside a sentence: the context then shows the rest of it).
+    context: QuoteInContext
+    explanation: str
+
+    @property
+    def quote(self) -> str:
+        """The quoted clause alone, whitespace collapsed."""
+        return self.context.quote
 
 
 @dataclass(frozen=True)
@@ -43,6 +83,8 @@ class RiskView:
     severity_label: str
     summary: str
     evidence: tuple[EvidenceView, ...]
+    #: The scorer's one sentence on what wording would lower the finding ("" when not detected).
+    how_to_improve: str = ""
 
 
 @dataclass(frozen=True)
@@ -64,6 +106,7 @@ class ReportView:
     scorer_version: str
     #: True when quotes are shown inside their surrounding sentences (the policy text was available).
     quotes_in_context: bool
+    good_practices: tuple[GoodPracticeView, ...] = ()
 
     @property
     def detected_count(self) -> int:
@@ -158,16 +201,75 @@ def build_risk_view(
             context = quote_in_context(text, start, end, quote)
         else:
             context = quote_with_neighbours(quote, start, end, spans or [])
-        evidence.append(EvidenceView(context=context, explanation=str(item.get("explanation") or "")))
+        evidence.append(
+            EvidenceView(
+                context=context,
+                explanation=str(item.get("explanation") or ""),
+                severity=item["severity"] if item.get("severity") in QUOTE_SEVERITY_LABELS else None,
+                unit=UNIT_KINDS.get(str(item.get("kind") or "sentence"), ""),
+                read_under=_text_or_none(item.get("context")),
+            )
+        )
+    detected = bool(risk.get("detected"))
     return RiskView(
         id=str(risk.get("id") or ""),
         title=str(risk.get("title") or str(risk.get("id") or "").replace("_", " ").capitalize()),
-        detected=bool(risk.get("detected")),
+        detected=detected,
         severity=severity if severity in SEVERITY_LABELS else "none",
         severity_label=SEVERITY_LABELS.get(severity, severity),
         summary=str(risk.get("summary") or ""),
         evidence=tuple(evidence),
+        how_to_improve=(_text_or_none(risk.get("how_to_improve")) or "") if detected else "",
     )
+
+
+def _text_or_none(value: Any) -> str | None:
+    """A non-blank string with its edges trimmed, else None (stored reports may hold anything)."""
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+#: A line break, then a lower-case word: the quote stopped at a hard wrap inside its sentence.
+_WRAPPED_REST = re.compile(r"\A\n(?=[a-z])")
+
+
+def _joined_to_its_sentence(context: QuoteInContext) -> QuoteInContext:
+    """The context with the rest of a wrapped sentence on the quote's line, not a new one."""
+    return replace(context, after=_WRAPPED_REST.sub(" ", context.after))
+
+
+#: Sentences of context either side of a good practice: fewer than a finding's, it is a side note.
+GOOD_PRACTICE_CONTEXT_SENTENCES = 1
+
+
+def build_good_practices(
+    report: dict[str, Any], risk_titles: dict[str, str], text: str | None = None
+) -> tuple[GoodPracticeView, ...]:
+    """The report's ``good_practices`` (PolicyReport.good_practices) with their risks' titles."""
+    practices = report.get("good_practices")
+    views = []
+    for item in practices if isinstance(practices, list) else ():
+        quote = _text_or_none(item.get("quote")) if isinstance(item, dict) else None
+        if quote is None:
+            continue
+        risk = str(item.get("risk") or "")
+        views.append(
+            GoodPracticeView(
+                risk_title=risk_titles.get(risk)
+                or RISK_TITLES.get(risk)
+                or risk.replace("_", " ").capitalize(),
+                context=_joined_to_its_sentence(
+                    quote_in_context(
+                        text,
+                        _as_int(item.get("start")) or 0,
+                        _as_int(item.get("end")) or 0,
+                        quote,
+                        sentences=GOOD_PRACTICE_CONTEXT_SENTENCES,
+                    )
+                ),
+                explanation=_text_or_none(item.get("explanation")) or "",
+            )
+        )
+    return tuple(views)
 
 
 def build_report_view(report: dict[str, Any], text: str | None = None) -> ReportView:
@@ -196,6 +298,7 @@ def build_report_view(report: dict[str, Any], text: str | None = None) -> Report
         scored_at=parse_timestamp(report.get("scored_at")),
         scorer_version=str(report.get("scorer_version") or ""),
         quotes_in_context=any(e.context.has_context for r in risks for e in r.evidence),
+        good_practices=build_good_practices(report, {risk.id: risk.title for risk in risks}, text),
     )
 
 
@@ -223,7 +326,8 @@ def build_history(history: list[dict[str, Any]], risk_titles: dict[str, str]) ->
                 grade_from=_grade(changes.get("grade_from")),
                 grade_to=_grade(changes.get("grade_to")),
                 is_current=index == 0,
-                kind=str(item.get("kind") or "policy_change"),
+                # Entries from before kinds were recorded (or unreadable ones) read as policy changes.
+                kind=item["kind"] if item.get("kind") in KINDS else "policy_change",
                 scorer_version=str(item.get("scorer_version") or ""),
                 url=item.get("url") if isinstance(item.get("url"), str) else None,
             )

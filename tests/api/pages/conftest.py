@@ -156,3 +156,34 @@ def seed(store: Any) -> Callable[..., dict[str, Any]]:
         return report
 
     return _seed
+
+
+#: A policy written for these tests whose sharing rules are a list under a lead-in, with two things
+#: it does well (an unsubscribe link, a bounded purge): the scorer quotes list items with their
+#: lead-in, gives how_to_improve for the finding and lists good_practices.
+LIST_POLICY = """Privacy Policy
+
+Fernhill Garden Supplies Ltd ("we", "us") sells seeds, tools and compost through fernhill.example.
+This policy explains which personal information we collect when you shop with us, why we collect
+it, and what choices you have.
+
+Information we collect
+We collect your name, delivery address, telephone number and e-mail address when you place an
+order. We also collect the pages you view and the browser you use, so that we can keep the shop working.
+
+Sharing your information
+We may pass your details to others when:
+- we believe it is necessary to protect our rights, property or safety;
+- a government agency or another third party asks us for it;
+- we sell or merge any part of our business, in which case customer records pass to the buyer as an asset.
+
+Your choices
+You can unsubscribe from our newsletter at any time with the link at the bottom of every e-mail.
+
+Keeping your information
+When you close your account, we erase your order history and profile within 30 days, and they are
+purged from our backups within 60 days.
+
+Contact
+Write to privacy@fernhill.example with any question about this policy.
+"""

@@ -48,6 +48,7 @@ def browser() -> Iterator[Any]:
             pytest.fail(message)
         pytest.skip(message)
     from playwright import sync_api
+
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
@@ -138,3 +139,59 @@ def test_other_pages_render_without_csp_violations(
     assert problems == [], problems
     name = "page-" + (path.strip("/").replace("/", "-") or "home") + ".png"
     page.screenshot(path=str(ARTIFACTS / name), full_page=True)
+
+
+def _contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two computed ``rgb(r, g, b)`` colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(c) / 255 for c in colour[colour.index("(") + 1 : colour.index(")")].split(",")[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_finding_detail_in_a_real_browser(
+    live_server: tuple[str, Any], browser: Any, site_server: Any, worker_env: Any, run_jobs: Any
+) -> None:
+    """Per-quote severity and lead-in, how to improve and good practices: visible, legible, phone-wide."""
+    from conftest import LIST_POLICY
+
+    base, app = live_server
+    site = "fernhill.example"
+    site_server.routes["/privacy"] = (
+        200,
+        {"Content-Type": "text/plain; charset=utf-8"},
+        LIST_POLICY.encode(),
+    )
+    worker_env(FETCH_HOST_MAP=site_server.host_map(f"www.{site}"))
+    answer = app.test_client().post(
+        "/api/v1/score", json={"text": LIST_POLICY, "url": f"http://www.{site}/privacy"}
+    )
+    assert answer.status_code == 200
+    assert run_jobs() == 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    for width, height, name in ((1280, 900, "site-details.png"), (390, 844, "site-details-phone.png")):
+        page, problems = open_page(browser, f"{base}/sites/{site}", width, height)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        meta = page.locator(".evidence__meta").first
+        assert meta.is_visible() and "under \u201c" in meta.inner_text()
+        assert page.locator(".risk__improve").first.is_visible()
+        assert page.locator(".good").first.is_visible()
+        # Text on the coloured pills and the tinted boxes stays readable (WCAG AA, 4.5:1).
+        for selector in (".quote-severity", ".severity", ".risk__improve", ".evidence__meta", ".good__risk"):
+            for element in page.locator(selector).all():
+                colours = element.evaluate(
+                    """e => { let b = e, bg = 'rgba(0, 0, 0, 0)', clear = 'rgba(0, 0, 0, 0)';
+                      while (b && (bg = getComputedStyle(b).backgroundColor) === clear) b = b.parentElement;
+                      return [getComputedStyle(e).color, b ? bg : 'rgb(255, 255, 255)']; }"""
+                )
+                assert _contrast(*colours) >= 4.5, (selector, colours)
+        page.screenshot(path=str(ARTIFACTS / name), full_page=True)
+        # Close-ups of one finding and of "What it does well", for a person to look at.
+        stem = name.removesuffix(".png")
+        page.locator(".risk").first.screenshot(path=str(ARTIFACTS / f"{stem}-finding.png"))
+        page.locator(".good-practices").screenshot(path=str(ARTIFACTS / f"{stem}-good.png"))
+        assert problems == [], problems

@@ -157,3 +157,115 @@ def test_history_titles_and_changes() -> None:
     assert newest.removed == ("no opt out",)  # no title known: the id, readable
     assert (newest.grade_from, newest.grade_to) == ("C", "D")
     assert oldest.first_seen is not None and oldest.first_seen.iso == "2026-10-01T00:00:00Z"
+
+
+DETAILED_TEXT = (
+    "Privacy Policy. Sharing. We may pass your details on when: we think it protects our rights; "
+    "a buyer takes over the shop. Your choices. You can unsubscribe at any time."
+)
+
+
+def detailed_report() -> dict:
+    """REPORT with the scorer's per-quote fields, how_to_improve and good_practices filled in."""
+    first = {
+        **evidence("we think it protects our rights;", DETAILED_TEXT),
+        "severity": "high",
+        "kind": "list_item",
+        "context": "We may pass your details on when:",
+    }
+    second = {
+        **evidence("a buyer takes over the shop.", DETAILED_TEXT),
+        "severity": "medium",
+        "kind": "table_cell",
+        "context": "  ",  # blank: no lead-in shown
+    }
+    risks = [dict(risk) for risk in REPORT["risks"]]
+    risks[0] = {**risks[0], "evidence": [first, second], "how_to_improve": "  Name the legal grounds. "}
+    risks[1] = {**risks[1], "how_to_improve": "Ignored: the risk was not found."}
+    risks[2] = {**risks[2], "evidence": [{**risks[2]["evidence"][0], "severity": "none", "kind": "odd"}]}
+    good = [
+        {
+            "risk": "no_opt_out",
+            "rule": "opt_out_offered",
+            "quote": "You can unsubscribe\n at any time.",
+            "start": 0,
+            "end": 0,
+            "explanation": "An opt-out is offered.",
+        },  # fmt: skip
+        {"risk": "made_up_risk", "quote": "We answer within two days."},
+        {"risk": "no_opt_out", "quote": "   "},  # nothing to quote: left out
+        "junk",
+    ]
+    return {**REPORT, "risks": risks, "good_practices": good}
+
+
+def test_each_quote_has_its_own_severity_unit_and_lead_in() -> None:
+    view = build_report_view(detailed_report(), text=DETAILED_TEXT)
+    disclosure = view.risks[0]
+    first, second = disclosure.evidence
+    assert (first.severity, first.severity_label, first.unit, first.read_under) == (
+        "high",
+        "High",
+        "list item",
+        "We may pass your details on when:",
+    )
+    assert (second.severity, second.unit, second.read_under) == ("medium", "table cell", None)
+    retention = view.risks[1]
+    # "none" is no severity for a quote; an unknown unit is not named.
+    assert (
+        retention.evidence[0].severity,
+        retention.evidence[0].severity_label,
+        retention.evidence[0].unit,
+    ) == (
+        None,
+        "",
+        "",
+    )
+
+
+def test_how_to_improve_only_for_found_risks() -> None:
+    view = build_report_view(detailed_report())
+    by_id = {risk.id: risk for risk in view.risks}
+    assert by_id["broad_disclosure"].how_to_improve == "Name the legal grounds."
+    assert by_id["no_opt_out"].how_to_improve == ""  # not detected: nothing to improve
+    assert by_id["retention_after_deletion"].how_to_improve == ""  # the report has none
+
+
+def test_good_practices_with_their_risk_titles() -> None:
+    view = build_report_view(detailed_report())
+    assert [(g.risk_title, g.quote, g.explanation) for g in view.good_practices] == [
+        ("No opt-out", "You can unsubscribe at any time.", "An opt-out is offered."),  # the report's title
+        ("Made up risk", "We answer within two days.", ""),
+    ]
+    assert build_report_view({**REPORT, "good_practices": "junk"}).good_practices == ()
+    assert build_report_view(REPORT).good_practices == ()
+
+
+@pytest.mark.parametrize(
+    ("stored", "kind"),
+    [
+        ("method_change", "method_change"),
+        ("first", "first"),
+        ("visitor", "visitor"),
+        (None, "policy_change"),
+        ("<b>", "policy_change"),
+    ],  # fmt: skip
+)
+def test_history_entry_kinds(stored: str | None, kind: str) -> None:
+    (entry,) = build_history([{"id": "1" * 64, "kind": stored, "scorer_version": "2"}], {})
+    assert entry.kind == kind
+
+
+def test_a_good_practice_cut_at_a_line_break_gets_the_rest_of_its_sentence_as_context() -> None:
+    text = (
+        "Privacy Policy. When you leave, we erase your notes within 30 days, and they are\n"
+        "purged from backups. Bye."
+    )
+    quote = "When you leave, we erase your notes within 30 days, and they are"
+    report = {**REPORT, "good_practices": [{"risk": "retention_after_deletion", "quote": quote,
+              "start": text.index(quote), "end": text.index(quote) + len(quote)}]}  # fmt: skip
+    (good,) = build_report_view(report, text=text).good_practices
+    assert good.quote == quote
+    # The rest of the wrapped sentence continues the quote's line.
+    assert good.context.after.startswith(" purged from backups.")
+    assert good.context.before == "Privacy Policy. "
