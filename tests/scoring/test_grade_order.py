@@ -180,3 +180,39 @@ def test_every_finding_says_how_to_improve_and_good_clauses_are_listed() -> None
     }
     for practice in good.good_practices:
         assert POLICIES[0][1][practice.start : practice.end] == practice.quote
+
+
+# docs/scoring.md's worked example: the same policy, two clauses reworded twice (keep them in step).
+WORKED_EXAMPLE = [
+    (
+        "D",
+        "We may disclose your information to law enforcement or other third parties whenever we believe in "
+        "good faith that disclosure is necessary to protect our rights or property.",
+        "When you delete your account, we may continue to retain your notes for analytics and to improve "
+        "our services.",
+    ),
+    (
+        "B",
+        "We may disclose your information where required to comply with law, regulation, legal process or a "
+        "governmental request.",
+        "When you delete your account, copies of your notes may remain in our backup archives.",
+    ),
+    (
+        "A",
+        "We disclose your information to authorities only in response to a valid court order, and we tell "
+        "you about the request unless the order forbids it.",
+        "When you delete your account, your notes are removed at once and erased from our backups within "
+        "30 days.",
+    ),
+]
+
+
+def test_worked_example_of_docs_scoring_md() -> None:
+    severities = []
+    for letter, sharing, retention in WORKED_EXAMPLE:
+        report = score_policy(policy("Nimbus Notes", sharing, retention))
+        assert report.grade == letter, report.grade_reason
+        found = {r.id: r.severity for r in report.risks if r.detected}
+        severities.append((found.get("broad_disclosure"), found.get("retention_after_deletion")))
+        assert all(r.how_to_improve for r in report.risks if r.detected)
+    assert severities == [("high", "high"), ("medium", "medium"), (None, "low")]
