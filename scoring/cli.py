@@ -1,4 +1,5 @@
-"""Command line for the scorer: ``score FILE|-``, ``eval PATH``, ``eval-policies PATH``, ``eval-modern DIR``.
+"""Command line for the scorer: ``score FILE|-``, ``eval PATH``, ``eval-policies PATH``, ``eval-modern DIR``,
+``rules``.
 
 ``register(subparsers)`` adds the three commands to a parent parser (``api.cli`` builds the
 ``policygrade`` console script from it); ``main(argv)`` runs them alone (``python -m scoring.cli``).
@@ -51,6 +52,9 @@ def register(subparsers: Any) -> None:
     modern.add_argument("--rows", action="store_true", help="also print one line per policy")
     modern.set_defaults(func=_eval_modern)
 
+    rules = subparsers.add_parser("rules", help="print every detector rule as a Markdown table")
+    rules.set_defaults(func=_rules)
+
 
 def build_parser() -> argparse.ArgumentParser:
     """A parser with just the scoring commands."""
@@ -87,6 +91,13 @@ def _read_text(name: str) -> str:
         with open(name, "rb") as handle:
             data = handle.read()
     return data.decode("utf-8", errors="replace")
+
+
+def _rules(_args: argparse.Namespace) -> int:
+    from .detectors.catalogue import catalogue
+
+    print(catalogue())
+    return 0
 
 
 def _score(args: argparse.Namespace) -> int:

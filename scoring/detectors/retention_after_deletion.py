@@ -355,6 +355,12 @@ def long_period(view: View) -> str:
 
 LONG_PERIOD = Step("medium", long_period, "a stated period does not make a long retention short")
 LADDER = (BUSINESS_HIGH, VISIBLE_HIGH, BOUNDED_LOW, ISOLATED_LOW, LONG_PERIOD)
+# A contract's clauses that outlive it ("this indemnity shall survive termination") keep no data.
+CONTRACT_SURVIVAL = found(
+    "contract_clause_survives",
+    r"\b(?:provisions?|sections?|clauses?|paragraphs?|indemnit\w*|obligations?|terms|agreement|"
+    r"disclaimers?|limitations?)\b[^.;]{0,80}?\bsurviv\w*",
+)
 # What stays no longer points to you: "still visible, but anonymised and no longer linked to you".
 NO_LONGER_YOURS = found(
     "no_longer_yours",
@@ -517,7 +523,7 @@ CORE_RULES: tuple[Rule, ...] = (
         summary="The company may keep some of your data after you delete it or close your account.",
         improve=IMPROVE,
         requires=(user_deletes, not_a_heading_in_text),
-        unless=(*COMMON_UNLESS, RIGHT_ONLY, ENDS_AT_DELETION),
+        unless=(*COMMON_UNLESS, RIGHT_ONLY, ENDS_AT_DELETION, CONTRACT_SURVIVAL),
         quiet=(NON_ASSERTING, NOT_USER_DELETION.pattern),
         ladder=LADDER,
         examples=(
@@ -682,7 +688,10 @@ CORE_RULES: tuple[Rule, ...] = (
             "Billing records are kept for 6 years post-subscription.",
             "Logs are kept for two years after account deletion.",
         ),
-        counterexamples=("Billing records are kept for 6 years from the date of each invoice.",),
+        counterexamples=(
+            "Billing records are kept for 6 years from the date of each invoice.",
+            "The sections on liability and indemnity survive the termination of your account.",
+        ),
     ),
     # "Deleted chats are purged from every server within 14 days": a bounded purge (low on its own)
     Rule(

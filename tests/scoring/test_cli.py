@@ -105,3 +105,9 @@ def test_eval_policies_on_the_real_corpus_prints_tables(capsys: pytest.CaptureFi
     out = capsys.readouterr().out
     for risk_id in ("broad_disclosure", "no_opt_out", "retention_after_deletion"):
         assert risk_id in out
+
+
+def test_rules_prints_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("### broad_disclosure") and "### retention_after_deletion" in out
