@@ -169,8 +169,15 @@ def _chunks(text: str) -> list[tuple[str, bool]]:
     return pieces
 
 
+#: Syllables per lower-cased word, shared by every call: a word's syllable count never changes, and
+#: policies share most of their vocabulary, so a service counts each word about once. Bounded: when
+#: it holds MAX_CACHED_WORDS words (a few MB), it starts again.
+_SYLLABLES: dict[str, int] = {}
+MAX_CACHED_WORDS = 200_000
+
+
 def _count(chunk: str) -> _Counts:
-    """textstat's counts for one chunk, with one syllable count per distinct word.
+    """textstat's counts for one chunk, with one syllable count per distinct word (ever: _SYLLABLES).
 
     textstat's metric functions walk the word list several times (syllables, polysyllables, two
     difficult-word lists), counting syllables per occurrence. We walk textstat's own word list once
@@ -178,7 +185,9 @@ def _count(chunk: str) -> _Counts:
     (same tokens, same dictionary, same easy-word list), at a third of the cost.
     """
     easy_words = get_lang_easy_words(LANG)
-    syllables_of: dict[str, int] = {}
+    if len(_SYLLABLES) > MAX_CACHED_WORDS:
+        _SYLLABLES.clear()
+    syllables_of = _SYLLABLES
     words = ts_selections.list_words(chunk)
     syllables = polysyllables = fog_difficult = dale_chall_difficult = 0
     for word in words:

@@ -208,6 +208,10 @@ def _element(op: object, av: object, at_word_start: bool) -> frozenset[str] | No
     return None  # a character class, ".", a back-reference: no literal
 
 
+#: How many literal sets ``rules_for`` remembers before it starts again (a few MB at most).
+MAX_REMEMBERED_SETS = 50_000
+
+
 class Prefilter:
     """Which rules may match which units of a text, from the rules' required literals."""
 
@@ -225,6 +229,8 @@ class Prefilter:
                 for literal in branch[0]:
                     self.branches_of.setdefault(literal, []).append((index, branch[1:]))
         self.regex = re.compile("\\b(?=(" + _trie_pattern(sorted(literals)) + "))") if literals else None
+        # literal set -> rules: units of one policy (and of the next) repeat the same few sets
+        self._rules_for: dict[frozenset[str], list[int]] = {}
 
     def literals_by_unit(
         self, low_text: str, starts: Sequence[int], ends: Sequence[int]
@@ -258,6 +264,15 @@ class Prefilter:
 
     def rules_for(self, present: set[str]) -> list[int]:
         """Indexes (in order) of the rules whose requirement the literals ``present`` satisfy."""
+        key = frozenset(present)
+        known = self._rules_for.get(key)
+        if known is None:
+            if len(self._rules_for) > MAX_REMEMBERED_SETS:
+                self._rules_for.clear()
+            known = self._rules_for[key] = self._compute_rules_for(present)
+        return known
+
+    def _compute_rules_for(self, present: set[str]) -> list[int]:
         rules = set(self.everywhere)
         branches_of = self.branches_of
         for literal in present:

@@ -138,6 +138,21 @@ class Document:
         pattern: re.Pattern[str] | None = self.memo["company_pattern"]
         return pattern
 
+    def units_naming_the_company(self) -> set[int]:
+        """Indexes of the units where one of the company's own names occurs (cached)."""
+        named: set[int] | None = self.memo.get("named_units")
+        if named is None:
+            named = self.memo["named_units"] = set()
+            pattern = self.company_pattern()
+            if pattern is not None:
+                units = self.units
+                starts = [u.start for u in units]
+                for match in pattern.finditer(self.low):
+                    index = bisect.bisect_right(starts, match.start()) - 1
+                    if index >= 0 and match.start() < units[index].end:
+                        named.add(index)
+        return named
+
     def view(self, index: int) -> View:
         """The unit at ``index`` as the rules read it (cached)."""
         views: dict[int, View] = self.memo.setdefault("views", {})
@@ -194,7 +209,7 @@ class View:
         low = doc.low[unit.start : unit.end]
         offsets: list[int] | None = None
         pattern = doc.company_pattern()
-        if pattern is not None:
+        if pattern is not None and index in doc.units_naming_the_company():
             rewritten = _company.as_first_person(low, pattern)
             if rewritten is not None:
                 low, offsets = rewritten
@@ -452,7 +467,7 @@ def run(doc: Document, rule_set: RuleSet, use_prefilter: bool = True) -> list[Hi
         starts, ends = [u.start for u in units], [u.end for u in units]
         present = prefilter.literals_by_unit(doc.low, starts, ends)
         # a unit that names the company is read with "we" in its place: scan that text instead
-        for index in _units_naming_the_company(doc, starts, ends):
+        for index in doc.units_naming_the_company():
             present[index] = prefilter.literals_in(doc.view(index).low)
         if prefilter.everywhere:
             for index in range(len(units)):
@@ -481,19 +496,6 @@ def run(doc: Document, rule_set: RuleSet, use_prefilter: bool = True) -> list[Hi
             if hit is not None:
                 hits.append(hit)
     return hits
-
-
-def _units_naming_the_company(doc: Document, starts: list[int], ends: list[int]) -> set[int]:
-    """Indexes of the units where one of the company's own names occurs."""
-    pattern = doc.company_pattern()
-    if pattern is None:
-        return set()
-    named: set[int] = set()
-    for match in pattern.finditer(doc.low):
-        index = bisect.bisect_right(starts, match.start()) - 1
-        if index >= 0 and match.start() < ends[index]:
-            named.add(index)
-    return named
 
 
 def try_rule(rule: Rule, view: View) -> Hit | None:
