@@ -84,8 +84,9 @@ HEADING_MAX_WORDS = 15
 #: A label ("Corporate Transactions.", "With law enforcement or courts.") leads a line, is short and
 #: has no verb of its own.
 LABEL_MAX_WORDS = 14
-#: A label in title case may hold a verb-looking word ("Sharing to Protect Us or Others.").
-TITLE_LABEL_MAX_WORDS = 10
+#: A label in title case may hold a verb-looking word ("Sharing to Protect Us or Others."); section
+#: titles run to a dozen words ("Sharing in the Event of a Merger, Sale or Other Transfer.").
+TITLE_LABEL_MAX_WORDS = 12
 #: A table cell this short without a full stop names a thing ("Location data", "Legitimate interest").
 CELL_LABEL_MAX_WORDS = 8
 
@@ -103,6 +104,8 @@ _SECTION_NUMBER = re.compile(
     r"[IVX]{1,5}\.)\s"
 )
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s")
+# A section number the sentence splitter cut off as a sentence of its own ("8.3." | "Law Enforcement").
+_NUMBER_ONLY = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|[A-Z]\.|[IVX]{1,5}\.)\s*$")
 _BULLET_START = re.compile(
     r"^\s*(?:[-*\u2022\u25cf\u25aa\u25e6\u25a0\u25ba\u2023\u2043\u2013\u2014>]|"
     r"\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)])\s"
@@ -374,6 +377,11 @@ class _Builder:
         sentences = split_span(text, line.start, line.end)
         if not sentences:
             return
+        if len(sentences) == 2 and _NUMBER_ONLY.match(sentences[0].text):
+            # "8.3. Law Enforcement Authorities": the number and its title are one line's title
+            sentences = [
+                Sentence(text[sentences[0].start : sentences[1].end], sentences[0].start, sentences[1].end)
+            ]
         bulleted_line = _BULLET_START.match(content) is not None
         numbered_title = _SECTION_NUMBER.match(content) is not None and (
             sentences[0].text.isupper() or _title_case(sentences[0].text)

@@ -46,7 +46,9 @@ TITLE = SPEC.title
 
 # A verb of handing data over; most grounds count only beside one.
 DISCLOSE_VERB = rx(
-    r"\b(?:disclos(?!ures? (?:statement|notice|document))|shar(?!eholder)|releas|transfer|furnish|turn\w* "
+    # ("State Privacy Disclosures (...) supplement this policy" names a document, not a disclosure)
+    r"\b(?:disclos(?!ures?\W{1,3}(?:statement|notice|document|\(|supplement))|shar(?!eholder)|releas|"
+    r"transfer|furnish|turn\w* "
     r"over|"
     r"mak\w* (?:\w+ )?available|made (?:\w+ )?available|preserv(?:e|es|ed|ing)\b|sell|sold|assign|forward|r"
     r"eveal|divulg|transmit|"

@@ -46,6 +46,15 @@ def kinds(text: str) -> list[tuple[str, str]]:
             "### Retention\nWe keep invoices for six years.",
             [("heading", "### Retention"), ("sentence", "We keep invoices for six years.")],
         ),
+        # a section number the splitter would cut off stays with its title
+        (
+            "We collect your name.\n\n6.1. Requests From Authorities\n\nWe answer binding orders only.",
+            [
+                ("sentence", "We collect your name."),
+                ("heading", "6.1. Requests From Authorities"),
+                ("sentence", "We answer binding orders only."),
+            ],
+        ),
         # ... but a clause without a full stop is still a sentence
         (
             "Your choices\nDeleted posts may remain in our backups",
@@ -57,6 +66,14 @@ def kinds(text: str) -> list[tuple[str, str]]:
             [
                 ("label", "Corporate Transactions."),
                 ("sentence", "If the company is sold, records may pass to the buyer."),
+            ],
+        ),
+        (
+            "Transfers in the Event of a Sale, Merger or Change of Control. Records may pass to "
+            "the buyer.",
+            [
+                ("label", "Transfers in the Event of a Sale, Merger or Change of Control."),
+                ("sentence", "Records may pass to the buyer."),
             ],
         ),
         (
