@@ -118,8 +118,16 @@ def _improve(hit: Hit) -> str:
 def good_practices(risk_id: str, hits: list[Hit]) -> tuple[GoodPractice, ...]:
     """The good-practice notes of one risk, in text order, one per unit and repeated sentence."""
     chosen = sorted(_ordered(hits)[:MAX_GOOD_PER_RISK], key=lambda h: h.unit.start)
+    # the reader's sentence first ("A way to refuse is offered."), then the rule's trace
     return tuple(
-        GoodPractice(risk_id, h.rule.name, h.unit.text, h.unit.start, h.unit.end, h.explanation)
+        GoodPractice(
+            risk_id,
+            h.rule.name,
+            h.unit.text,
+            h.unit.start,
+            h.unit.end,
+            f"{h.rule.why[:1].upper()}{h.rule.why[1:]}. {h.explanation}",
+        )
         for h in chosen
     )
 
