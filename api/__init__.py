@@ -41,9 +41,10 @@ from flask_limiter.util import get_remote_address
 from flask_smorest import Api
 from limits import parse as parse_limit
 
-from api import scoring_service
+from api import protocol_errors, scoring_service
 from api.config import load_config
 from api.errors import register_error_handlers
+from api.http_defaults import PolicygradeFlask, add_nosniff
 from api.redis_client import limiter_storage_uri
 from api.services import build_services
 
@@ -132,7 +133,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the policygrade Flask app (defaults, then environment, then ``config``)."""
     settings = load_config(config)
     _configure_logging(str(settings["LOG_LEVEL"]))
-    app = Flask(__name__)
+    app = PolicygradeFlask(__name__)
     app.config.update(settings)
     app.config.update(
         API_TITLE="policygrade",
@@ -164,6 +165,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from api.pages._blueprint import html_error_response
 
     register_error_handlers(app, html_page=html_error_response)
+    app.after_request(add_nosniff)
+    # In a gunicorn worker: gunicorn's own 400/414/431 answers become the JSON envelope.
+    protocol_errors.install()
     limiter = _init_limiter(app, services.redis_url, settings)
     _init_cors(app, settings)
     if settings["WARM_UP"]:

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import http.server
+import os
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -115,3 +122,64 @@ def run_jobs(redis_url: str, worker_env: Callable[..., None]) -> Callable[[], in
         return count
 
     return run
+
+
+@dataclass
+class LiveServer:
+    """A real gunicorn serving create_app() on 127.0.0.1 (api.gunicorn_conf settings, test Redis)."""
+
+    base: str
+    port: int
+    log: Any
+
+
+@pytest.fixture(scope="module")
+def live_server(redis_server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """gunicorn on a free port with the session's Redis, no rate limit, small body limits; stopped after.
+
+    MAX_TEXT_BYTES is 4,096, so the request body limit (twice that plus 64 KiB) is 73,728 bytes.
+    """
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = int(sock.getsockname()[1])
+    workdir = tmp_path_factory.mktemp("gunicorn")
+    log = (workdir / "gunicorn.log").open("wb")
+    env = {
+        **os.environ,
+        "REDIS_URL": redis_server,
+        "RATE_LIMIT_ENABLED": "0",
+        "WARM_UP": "0",
+        "VERIFY_ENABLED": "0",
+        "MAX_TEXT_BYTES": "4096",
+        "WEB_CONCURRENCY": "2",
+        "LOG_LEVEL": "WARNING",
+    }
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    root = Path(__file__).resolve().parents[2]
+    process = subprocess.Popen(
+        [str(gunicorn), "-c", "python:api.gunicorn_conf", "--bind", f"127.0.0.1:{port}", "api:create_app()"],
+        cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            pytest.fail("gunicorn did not come up: " + (workdir / "gunicorn.log").read_text())
+        time.sleep(0.2)
+    try:
+        yield LiveServer(base=base, port=port, log=workdir / "gunicorn.log")
+    finally:
+        process.terminate()
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
