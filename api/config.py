@@ -23,6 +23,9 @@ DEFAULTS: dict[str, Any] = {
     # Comma-separated extra origins; chrome-extension:// and moz-extension:// are always allowed.
     "CORS_ORIGINS": "",
     "PORT": 8000,
+    # Public base URL of the service (https://grades.example), for absolute links the service hands
+    # out (the badge embed snippet). Unset: the request's host in development only (api/pages/views.py).
+    "PUBLIC_URL": "",
     "LOG_LEVEL": "INFO",
     # Redis socket timeouts in seconds: short, so an outage fails fast instead of hanging requests.
     "REDIS_TIMEOUT": 0.5,

@@ -56,6 +56,7 @@ SECURITY_HEADERS = {
 #: Friendly wording per status for the error page (never the exception's own text).
 ERROR_PAGES: dict[int, tuple[str, str]] = {
     400: ("That request did not make sense", "Something in the address or the form was not understood."),
+    403: ("Not allowed", "This page cannot be used from another website."),
     404: ("Page not found", "There is nothing at this address. Check the link, or start from the home page."),
     405: ("Not allowed", "This page cannot be used that way."),
     413: ("That was too much text", "The text sent is larger than this service accepts."),

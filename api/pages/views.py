@@ -6,6 +6,7 @@ import json
 import math
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import Response, current_app, redirect, render_template, request, url_for
 from markupsafe import escape
@@ -17,6 +18,7 @@ from api.pages._blueprint import bp, error_page
 from api.pages.badge import badge_etag, badge_width, render_badge
 from api.pages.openapi_doc import build_api_doc, inline_parts, schema_anchor
 from api.pages.report_view import build_history, build_report_view, parse_timestamp
+from api.pages.same_origin import is_cross_site
 from api.scoring_service import REPORT_ID, normalize_text, score_text
 from api.site_document import site_document
 from api.site_index import search_prefix
@@ -111,6 +113,13 @@ def refused_paste_page(status: int) -> str:
 @bp.post("/")
 def grade_pasted() -> tuple[str, int] | str:
     """Score pasted text with the same code as POST /api/v1/score and show the report."""
+    if is_cross_site():
+        return error_page(
+            403,
+            "This form only works on this site",
+            "Another website tried to send a policy here in your name, so nothing was graded. "
+            "To grade a policy, paste it on the home page.",
+        )
     request.max_content_length = PASTE_MAX_FORM_BYTES
     request.max_form_memory_size = PASTE_MAX_FORM_BYTES  # the same bound for a multipart post
     too_long = (
@@ -200,12 +209,7 @@ def site_report(site: str) -> Any:
               "scored_at": verification.get("verified_at")}  # fmt: skip
     view = build_report_view(placed, text=_stored_text(report_id))
     titles = {risk.id: risk.title for risk in view.risks}
-    site_url = url_for("pages.site_report", site=canonical, _external=True)
-    badge_url = url_for("pages.site_badge", site=canonical, _external=True)
-    embed_html = (
-        f'<a href="{escape(site_url)}"><img src="{escape(badge_url)}" '
-        f'alt="Privacy policy grade for {escape(canonical)}: {escape(view.grade or "not graded")}"></a>'
-    )
+    embed_html = _embed_snippet(canonical, view.grade)
     return render_template(
         "pages/report.html",
         view=view,
@@ -223,6 +227,37 @@ def site_report(site: str) -> Any:
         badge_width=badge_width(view.grade),
         embed_html=embed_html,
     )
+
+
+def _embed_snippet(site: str, grade: str | None) -> str:
+    """The HTML other sites copy to show the badge, with absolute links to this service.
+
+    The links start with PUBLIC_URL. Without it they start with the request's own host only in
+    development (a loopback Host, as with ``make serve``): elsewhere the Host header is whatever the
+    client sent, and a snippet copied from a page built on it (or cached by a proxy) would send
+    every visitor of the embedding site to that host. Then the links are relative (docs/api.md says to
+    set PUBLIC_URL in production).
+    """
+    base = public_base_url()
+    site_path = url_for("pages.site_report", site=site)
+    badge_path = url_for("pages.site_badge", site=site)
+    alt = f"Privacy policy grade for {escape(site)}: {escape(grade or 'not graded')}"
+    return f'<a href="{escape(base + site_path)}"><img src="{escape(base + badge_path)}" alt="{alt}"></a>'
+
+
+#: Host names that mean "this machine": the only ones the embed snippet may take from the request.
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def public_base_url() -> str:
+    """PUBLIC_URL without a trailing slash; in development the request's host; else ``""`` (relative)."""
+    configured = str(current_app.config.get("PUBLIC_URL") or "").strip()
+    if configured:
+        return configured.rstrip("/")
+    hostname = urlsplit("//" + request.host).hostname or ""
+    if hostname in LOOPBACK_HOSTS or hostname.startswith("127.") or current_app.debug:
+        return request.host_url.rstrip("/")
+    return ""
 
 
 #: Highest page number honoured (25 million sites); beyond it Redis would refuse the offset.
