@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import POLICY
+from conftest import LIST_POLICY, POLICY
 
 pytestmark = pytest.mark.browser
 
@@ -157,7 +157,6 @@ def test_finding_detail_in_a_real_browser(
     live_server: tuple[str, Any], browser: Any, site_server: Any, worker_env: Any, run_jobs: Any
 ) -> None:
     """Per-quote severity and lead-in, how to improve and good practices: visible, legible, phone-wide."""
-    from conftest import LIST_POLICY
 
     base, app = live_server
     site = "fernhill.example"

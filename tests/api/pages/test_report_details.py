@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 import pytest
-from conftest import LIST_POLICY
+from conftest import LIST_POLICY, make_report
 
 pytestmark = pytest.mark.redis
 
@@ -86,7 +86,6 @@ def test_a_pasted_policy_shows_the_same_detail(client: Any) -> None:
 
 def test_a_report_without_the_detail_shows_none_of_it(client: Any, seed: Any) -> None:
     """Reports from before these fields (older scorer versions) render without empty shells."""
-    from conftest import make_report
 
     seed("birchwood.example", make_report())
     page = client.get("/sites/birchwood.example").data.decode()
@@ -95,7 +94,6 @@ def test_a_report_without_the_detail_shows_none_of_it(client: Any, seed: Any) ->
 
 
 def test_hostile_detail_is_text(client: Any, seed: Any) -> None:
-    from conftest import make_report
 
     report = make_report()
     hostile = '<img src=x onerror="alert(1)">'
