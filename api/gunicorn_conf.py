@@ -7,18 +7,32 @@ repository root gets the same behaviour.
 With REDIS_URL unset, the master process starts the embedded Redis in ``on_starting`` (before any
 worker forks) and puts its ``unix://`` URL into REDIS_URL, which every worker inherits; ``on_exit``
 stops it when the master shuts down (SIGTERM, SIGINT or SIGQUIT).
+
+Worker model (issue 10, defect 2): gthread (api.gunicorn_worker, with a deadline on request heads),
+WEB_CONCURRENCY processes of WEB_THREADS threads each. A connection that never finishes its headers
+holds one thread for at most HEAD_TIMEOUT seconds; an idle kept-alive one holds no thread at all.
+Each worker dies with the master (``post_fork``), so a SIGKILLed master does not leave workers
+holding the port.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 from typing import Any
 
+from api import process_guard
 from api.config import DEFAULTS
 from api.embedded import EmbeddedRedis
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', DEFAULTS['PORT'])}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+worker_class = "api.gunicorn_worker.TimedThreadWorker"
+# Bounded: scoring is CPU-bound (threads share one core's GIL), so more threads add no throughput;
+# 16 per worker leave room for slow or stalled clients while requests are being scored.
+threads = int(os.environ.get("WEB_THREADS", "16"))
+# Seconds an idle kept-alive connection stays open (in the poller, holding no thread).
+keepalive = 5
 # Scoring a 2 MB text takes seconds, not minutes; 60 s leaves room on a loaded machine.
 timeout = 60
 accesslog = "-"
@@ -45,6 +59,11 @@ def on_starting(server: Any) -> None:
         "Redis: embedded (%s, pid %s) at %s, data in %s",
         _embedded.binary, _embedded.pid, _embedded.url, _embedded.data_dir,
     )
+
+
+def post_fork(server: Any, worker: Any) -> None:
+    """In each new worker: die when the master dies, even by SIGKILL (else it holds the port ~30 s)."""
+    process_guard.die_with_parent(signal.SIGQUIT, expected_parent=server.pid)
 
 
 def on_exit(server: Any) -> None:

@@ -85,3 +85,25 @@ def test_long_data_dir_paths_get_a_short_socket(tmp_path: Path) -> None:
     finally:
         server.stop()
     assert not server.socket_path.parent.exists()
+
+
+def test_the_data_folder_and_its_files_are_private(tmp_path: Path) -> None:
+    data_dir = tmp_path / "var"
+    data_dir.mkdir(mode=0o755)
+    (data_dir / "policygrade.rdb").write_bytes(b"")  # left by an older version, world-readable
+    (data_dir / "policygrade.rdb").chmod(0o644)
+    server = EmbeddedRedis(data_dir)
+    try:
+        server.start()
+        import redis
+
+        client = redis.Redis.from_url(server.url)
+        client.set("pg:probe", "x")
+        client.save()  # writes the rdb file
+        client.close()
+    finally:
+        server.stop()
+    assert data_dir.stat().st_mode & 0o777 == 0o700
+    modes = {path.name: path.stat().st_mode & 0o777 for path in data_dir.rglob("*") if not path.is_socket()}
+    assert {"policygrade.rdb", "redis.conf", "redis.log"} <= set(modes), modes
+    assert {name: mode for name, mode in modes.items() if mode & 0o077} == {}, modes
