@@ -11,6 +11,9 @@ variables of the same names, then ``config``. Environment variables (full table 
     RATE_LIMIT            scoring limit per client, POST /api/v1/score and the paste form together
                           (default "120 per minute")
     RATE_LIMIT_ENABLED    1/0 (default 1)
+    READ_RATE_LIMIT       public reads per client (default "600 per minute")
+    TRUSTED_PROXIES       proxies in front whose X-Forwarded-For is believed (default 0)
+    REPORT_TTL            seconds a report no site points to is kept (default 30 days)
     CORS_ORIGINS          extra allowed origins, comma-separated (extension origins always allowed)
     HOST, PORT            bind address and port for ``policygrade serve`` (default 127.0.0.1:8000)
     WEB_CONCURRENCY       gunicorn workers (default 2)
@@ -98,7 +101,24 @@ def _init_limiter(app: Flask, redis_url: str, config: Mapping[str, Any]) -> Limi
     # (POST / grades with the same code) share the counter, so neither is a way around the other.
     limiter.shared_limit(str(config["RATE_LIMIT"]), scope="score")(score.blp)
     limiter.shared_limit(str(config["RATE_LIMIT"]), scope="score", methods=["POST"])(pages_bp)
+    # Public reads get their own, looser budget (issue 10): without one, listing and paging cost
+    # nothing to send and had no bound at all.
+    from api.resources import reports, sites
+
+    read_limit = str(config["READ_RATE_LIMIT"])
+    for blueprint in (sites.blp, reports.blp):
+        limiter.shared_limit(read_limit, scope="read", methods=["GET"])(blueprint)
+    limiter.shared_limit(read_limit, scope="read", methods=["GET"])(pages_bp)
     return limiter
+
+
+def _trust_proxies(app: Flask, hops: int) -> None:
+    """Behind ``hops`` proxies, the client is the address the nearest proxy saw (X-Forwarded-For from
+    the right), and the scheme is what it was told; with 0 nothing forwarded is believed."""
+    if hops > 0:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
 
 
 def _init_cors(app: Flask, config: Mapping[str, Any]) -> None:
@@ -168,6 +188,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.after_request(add_nosniff)
     # In a gunicorn worker: gunicorn's own 400/414/431 answers become the JSON envelope.
     protocol_errors.install()
+    _trust_proxies(app, int(settings["TRUSTED_PROXIES"]))
     limiter = _init_limiter(app, services.redis_url, settings)
     _init_cors(app, settings)
     if settings["WARM_UP"]:

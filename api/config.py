@@ -20,6 +20,14 @@ DEFAULTS: dict[str, Any] = {
     # paste form (POST /), the two ways to make the server score text.
     "RATE_LIMIT": "120 per minute",
     "RATE_LIMIT_ENABLED": True,
+    # Public reads (site list, site, history, reports, their pages and badges) per client address:
+    # looser than scoring, since a read costs one or two Redis round trips, not a scorer run.
+    "READ_RATE_LIMIT": "600 per minute",
+    # Reverse proxies in front of the service that append to X-Forwarded-For (Werkzeug's ProxyFix);
+    # 0 trusts no header, so a client cannot choose its own address (and rate-limit budget).
+    "TRUSTED_PROXIES": 0,
+    # Seconds a stored report (and its text) lives while no site points to it (30 days).
+    "REPORT_TTL": 30 * 24 * 3600,
     # Comma-separated extra origins; chrome-extension:// and moz-extension:// are always allowed.
     "CORS_ORIGINS": "",
     "PORT": 8000,

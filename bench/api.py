@@ -110,6 +110,7 @@ class Server:
             POLICYGRADE_DATA_DIR=str(self.tmp / "var"),
             BENCH_ENDPOINT="1",
             RATE_LIMIT="1000000 per minute",  # the limiter still runs; it must not refuse the bench
+            READ_RATE_LIMIT="100000000 per minute",
             LOG_LEVEL="INFO",
         )
         env.update(extra_env or {})

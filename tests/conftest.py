@@ -113,6 +113,7 @@ def test_config(redis_url: str, tmp_path: Path) -> dict[str, Any]:
         "POLICYGRADE_DATA_DIR": str(tmp_path / "var"),
         "WARM_UP": False,
         "RATE_LIMIT": "10000 per minute",
+        "READ_RATE_LIMIT": "100000 per minute",
         "LOG_LEVEL": "WARNING",
     }
 
