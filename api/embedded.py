@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import redis
+
 log = logging.getLogger(__name__)
 
 DATA_FILE = "policygrade.rdb"
@@ -88,6 +90,26 @@ def _answers_ping(socket_path: Path) -> bool:
             return sock.recv(16).startswith(b"+PONG")
     except OSError:
         return False
+
+
+def loading_state(socket_path: Path) -> tuple[str, str]:
+    """``("ready"|"loading"|"down", percent loaded)`` of the server on ``socket_path``, from Redis itself."""
+    if not socket_path.exists():
+        return "down", ""
+    client = redis.Redis(unix_socket_path=str(socket_path), socket_timeout=1, socket_connect_timeout=1)
+    try:
+        client.ping()
+        return "ready", "100"
+    except redis.BusyLoadingError:
+        try:
+            info = client.info("persistence")
+        except redis.RedisError:
+            return "loading", "?"
+        return ("loading" if info.get("loading") else "ready"), str(info.get("loading_loaded_perc", "?"))
+    except redis.RedisError:
+        return "down", ""
+    finally:
+        client.close()
 
 
 class EmbeddedRedis:
@@ -161,19 +183,39 @@ class EmbeddedRedis:
         )
         self._owner_pid = os.getpid()
         atexit.register(self.stop)
-        deadline = time.monotonic() + timeout
-        while not _answers_ping(self.socket_path):
-            if self._process.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                raise EmbeddedRedisError(
-                    f"embedded Redis did not start; see {self.logfile}: {self._log_tail()}"
-                )
-            time.sleep(0.02)
+        self._wait_until_loaded(timeout)
         log.info(
             "embedded Redis started (%s, pid %d) on %s, data in %s",
             self.binary, self._process.pid, self.socket_path, self.data_dir,
         )
         return self.url
+
+    def _wait_until_loaded(self, timeout: float) -> None:
+        """Wait for the server to answer, as long as Redis itself says it is loading its data.
+
+        ``timeout`` bounds only the time without an answer: a large data set takes as long as it takes,
+        and Redis reports it (PING answers -LOADING; INFO persistence has ``loading:1`` and the percent
+        done), so the wait follows that instead of a fixed bound that a big store would overrun.
+        """
+        deadline = time.monotonic() + timeout
+        last_report = time.monotonic()
+        while True:
+            state, percent = loading_state(self.socket_path)
+            if state == "ready":
+                return
+            now = time.monotonic()
+            if state == "loading":
+                deadline = now + timeout
+                if now - last_report >= 5:
+                    log.info("embedded Redis is loading its data (%s%% done)", percent)
+                    last_report = now
+            assert self._process is not None
+            if self._process.poll() is not None or now > deadline:
+                self.stop()
+                raise EmbeddedRedisError(
+                    f"embedded Redis did not start; see {self.logfile}: {self._log_tail()}"
+                )
+            time.sleep(0.02)
 
     def stop(self, timeout: float = 10.0) -> None:
         """SIGTERM the server (it writes its data file and exits), wait, and SIGKILL if it hangs."""

@@ -97,7 +97,10 @@ def build_services(config: dict[str, Any]) -> Services:
             "Redis at %s is unavailable (%s): scoring uncached, site endpoints 503", describe(url), error
         )
     store = SiteStore(
-        client, memo_bytes=int(config["REPORT_MEMO_BYTES"]), max_text_bytes=int(config["MAX_TEXT_BYTES"])
+        client,
+        memo_bytes=int(config["REPORT_MEMO_BYTES"]),
+        max_text_bytes=int(config["MAX_TEXT_BYTES"]),
+        report_ttl=int(config["REPORT_TTL"]),
     )
     if store.ping():
         migrate_on_start(store, config)

@@ -14,6 +14,8 @@ Each fact lives where it belongs (the data model of issue 9):
     pg:idx:*                          sorted sets that list, sort and search sites (api.site_index)
     pg:prefix:<4 hex>                 set of verified sites whose sha256 hex starts with those 4 characters
     pg:verify:pending:<site>          the one pending verification of a site (expires on its own)
+    pg:report-sites:<id>              sites pointing to report <id> (api.report_expiry: unpointed
+                                      reports, versions and texts expire after REPORT_TTL)
     pg:schema                         layout version (api.store_migration moves older layouts up)
 """
 
@@ -34,6 +36,7 @@ from api.domains import site_hash
 from api.errors import StoreUnavailable
 from api.history import HISTORY_KEEP, entry_kind, grade_changed, history_entry
 from api.memo import BytesLRU
+from api.report_expiry import ReportExpiry
 
 __all__ = ["SiteStore", "StoreUnavailable", "SCHEMA_VERSION"]
 
@@ -177,9 +180,15 @@ class SiteStore:
     """Reports and site records in one Redis; every method raises StoreUnavailable when it is down."""
 
     def __init__(
-        self, client: redis.Redis, memo_bytes: int = 0, max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES
+        self,
+        client: redis.Redis,
+        memo_bytes: int = 0,
+        max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES,
+        report_ttl: int = 0,
     ) -> None:
         self.redis = client
+        #: Lifetime of reports no site points to (api.report_expiry); 0 keeps every report.
+        self.expiry = ReportExpiry(client, report_ttl)
         #: Cap on stored policy text in UTF-8 bytes (the service passes MAX_TEXT_BYTES, its input limit).
         self.max_text_bytes = max_text_bytes
         #: Per-process copy of recently read report JSON (see api.memo); 0 bytes turns it off.
@@ -254,11 +263,15 @@ class SiteStore:
         # ASCII-only JSON: lone surrogates in a quote stay storable (escaped) instead of failing.
         data = json.dumps(stored_report(report), separators=(",", ":"))
         blob = encode_text(text, self.max_text_bytes) if text and report.get("is_policy") else None
+        values: dict[str, Any] = {
+            report_key(report["id"], report["scorer_version"]): data,
+            f"pg:report-version:{report['id']}": report["scorer_version"],
+        }
+        if blob is not None:
+            values[text_key(report["id"])] = blob
         with self._available(), self.redis.pipeline(transaction=True) as pipe:
-            pipe.set(report_key(report["id"], report["scorer_version"]), data)
-            pipe.set(f"pg:report-version:{report['id']}", report["scorer_version"])
-            if blob is not None:
-                pipe.set(text_key(report["id"]), blob)
+            # One script: report, version and text get REPORT_TTL together, unless a site pinned them.
+            self.expiry.put(pipe, values)
             pipe.execute()
 
     def has_text(self, report_id: str) -> bool:
@@ -287,7 +300,11 @@ class SiteStore:
         A site first known this way is listed (ungraded, "not verified") until a fetch verifies it.
         """
         key = site_key(site)
+        with self._available():
+            previous = self.redis.hget(key, "submitted_report_id")
         with self._available(), self.redis.pipeline(transaction=True) as pipe:
+            # The site points to this visitor report now, and no longer to the one it replaces.
+            self.expiry.pin(pipe, report_id, site, previous.decode() if previous else None)
             pipe.hset(
                 key,
                 mapping={
@@ -409,6 +426,8 @@ class SiteStore:
                          "check_error", "check_url"):  # fmt: skip
                 del fields[name]
         skey = site_key(site)
+        # A verified report is the site's record (and its history): it never expires.
+        self.expiry.pin(pipe, report["id"], f"{site}#verified")
         pipe.hset(skey, mapping=fields)
         pipe.hsetnx(skey, "first_seen", now)
         pipe.zadd(site_index.NAME, {site: 0})

@@ -52,7 +52,9 @@ def context() -> JobContext:
             raise RuntimeError("REDIS_URL is not set: the worker needs the service's Redis")
         # Longer timeouts than the web app's: a job may wait a little rather than fail its write.
         store = SiteStore(
-            connect(config["REDIS_URL"], timeout=5.0), max_text_bytes=int(config["MAX_TEXT_BYTES"])
+            connect(config["REDIS_URL"], timeout=5.0),
+            max_text_bytes=int(config["MAX_TEXT_BYTES"]),
+            report_ttl=int(config["REPORT_TTL"]),
         )
         _context = (os.getpid(), JobContext(config, store, Fetcher(Guard.from_config(config))))
     return _context[1]

@@ -107,3 +107,33 @@ def test_the_data_folder_and_its_files_are_private(tmp_path: Path) -> None:
     modes = {path.name: path.stat().st_mode & 0o777 for path in data_dir.rglob("*") if not path.is_socket()}
     assert {"policygrade.rdb", "redis.conf", "redis.log"} <= set(modes), modes
     assert {name: mode for name, mode in modes.items() if mode & 0o077} == {}, modes
+
+
+def test_start_waits_for_a_large_data_set_as_long_as_redis_says_it_is_loading(tmp_path: Path) -> None:
+    """The wait follows Redis's own loading status, not a fixed bound: here 0.2 s without an answer
+    is allowed, and loading takes longer than that."""
+    import time
+
+    import redis
+
+    server = EmbeddedRedis(tmp_path)
+    server.start()
+    client = redis.Redis.from_url(server.url, socket_timeout=60)
+    client.execute_command("DEBUG", "POPULATE", 1_500_000, "pg:bulk", 64)
+    client.bgrewriteaof()
+    while client.info("persistence")["aof_rewrite_in_progress"]:
+        time.sleep(0.1)
+    client.close()
+    server.stop()
+
+    started = time.monotonic()
+    server = EmbeddedRedis(tmp_path)
+    try:
+        server.start(timeout=0.2)
+        took = time.monotonic() - started
+        client = redis.Redis.from_url(server.url)
+        assert client.dbsize() == 1_500_000
+        client.close()
+    finally:
+        server.stop()
+    assert took > 0.2, f"loading took {took:.2f} s: too small a data set to test the wait"
