@@ -157,7 +157,6 @@ def test_finding_detail_in_a_real_browser(
     live_server: tuple[str, Any], browser: Any, site_server: Any, worker_env: Any, run_jobs: Any
 ) -> None:
     """Per-quote severity and lead-in, how to improve and good practices: visible, legible, phone-wide."""
-
     base, app = live_server
     site = "fernhill.example"
     site_server.routes["/privacy"] = (

@@ -86,7 +86,6 @@ def test_a_pasted_policy_shows_the_same_detail(client: Any) -> None:
 
 def test_a_report_without_the_detail_shows_none_of_it(client: Any, seed: Any) -> None:
     """Reports from before these fields (older scorer versions) render without empty shells."""
-
     seed("birchwood.example", make_report())
     page = client.get("/sites/birchwood.example").data.decode()
     for absent in ('class="evidence__meta"', "How to improve", "What it does well"):
@@ -94,7 +93,6 @@ def test_a_report_without_the_detail_shows_none_of_it(client: Any, seed: Any) ->
 
 
 def test_hostile_detail_is_text(client: Any, seed: Any) -> None:
-
     report = make_report()
     hostile = '<img src=x onerror="alert(1)">'
     report["risks"][0]["evidence"][0].update(severity="high", kind="list_item", context=hostile)
