@@ -75,14 +75,19 @@ export function siteOfHost(host) {
   return registrableDomain(h);
 }
 
-/** The site of a page URL (see siteOfHost); null for non-http(s) URLs (browser pages, files). */
-export function siteOfUrl(url) {
+/** `url` parsed, when it is a web page's (http or https); null for anything else or unparseable. */
+export function parseWebUrl(url) {
   let parsed;
   try {
     parsed = new URL(url);
   } catch {
     return null;
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  return siteOfHost(parsed.hostname);
+  return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed : null;
+}
+
+/** The site of a page URL (see siteOfHost); null for non-http(s) URLs (browser pages, files). */
+export function siteOfUrl(url) {
+  const parsed = parseWebUrl(url);
+  return parsed ? siteOfHost(parsed.hostname) : null;
 }

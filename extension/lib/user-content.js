@@ -5,6 +5,8 @@
  * under google.com would quote it on google.com's public page.
  */
 
+import { parseWebUrl } from './psl.js';
+
 /*
  * Each rule: `host` (the hostname, or a parent domain when it starts with "."), optional `path`
  * (a RegExp on the URL path; absent = every path), and `why`, said to the user in the popup.
@@ -68,13 +70,8 @@ function hostMatches(host, ruleHost) {
 
 /** The rule that makes `url` a user's document (`{host, path, why}`), or null for a site's own page. */
 export function userContentRule(url) {
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  const parsed = parseWebUrl(url);
+  if (!parsed) return null;
   const host = parsed.hostname.toLowerCase().replace(/\.$/, '');
   return USER_CONTENT_RULES.find((rule) => hostMatches(host, rule.host) && (!rule.path || rule.path.test(parsed.pathname))) ?? null;
 }

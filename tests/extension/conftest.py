@@ -121,18 +121,8 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
             str(user_data),
             executable_path=str(e2e.CHROMIUM),
             headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                f"--disable-extensions-except={e2e.EXTENSION}",
-                f"--load-extension={e2e.EXTENSION}",
-                f"--host-resolver-rules={rules}",
-                # The look-alike hosts' local TLS server has a self-signed certificate.
-                "--ignore-certificate-errors",
-                # .test hosts have no HTTPS: keep Chromium from trying to upgrade the navigations.
-                "--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable",
-            ],
+            # the look-alike hosts' local TLS server has a self-signed certificate
+            args=e2e.chromium_args(rules, "--ignore-certificate-errors"),
             viewport={"width": 1000, "height": 800},
         )
         try:

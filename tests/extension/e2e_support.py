@@ -138,6 +138,21 @@ def long_policy_html() -> str:
     return "\n".join(parts)
 
 
+def chromium_args(host_rules: str, *extra: str) -> list[str]:
+    """Headless Debian Chromium with the unpacked extension, test host names mapped by ``host_rules``,
+    and no HTTPS upgrade of the .test hosts (they have no TLS)."""
+    return [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        f"--disable-extensions-except={EXTENSION}",
+        f"--load-extension={EXTENSION}",
+        f"--host-resolver-rules={host_rules}",
+        "--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable",
+        *extra,
+    ]
+
+
 def free_port() -> int:
     """A free loopback port (bind 0)."""
     with socket.socket() as sock:

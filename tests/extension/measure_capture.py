@@ -142,15 +142,7 @@ def measure(corpus: Path, limit: int | None) -> dict[str, Any]:
                 str(tmp_path / "profile"),
                 executable_path=str(e2e.CHROMIUM),
                 headless=True,
-                args=[
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    f"--disable-extensions-except={e2e.EXTENSION}",
-                    f"--load-extension={e2e.EXTENSION}",
-                    "--host-resolver-rules=MAP *.test 127.0.0.1",
-                    "--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable",
-                ],
+                args=e2e.chromium_args("MAP *.test 127.0.0.1"),
             )
             workers = [w for w in context.service_workers if w.url.startswith("chrome-extension://")]
             sw = workers[0] if workers else context.wait_for_event("serviceworker", timeout=30_000)
