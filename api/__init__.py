@@ -14,6 +14,7 @@ variables of the same names, then ``config``. Environment variables (full table 
     READ_RATE_LIMIT       public reads per client (default "600 per minute")
     TRUSTED_PROXIES       proxies in front whose X-Forwarded-For is believed (default 0)
     REPORT_TTL            seconds a report no site points to is kept (default 30 days)
+    PUBLIC_URL            public base URL (links in the badge embed snippet; see docs/api.md)
     CORS_ORIGINS          extra allowed origins, comma-separated (extension origins always allowed)
     HOST, PORT            bind address and port for ``policygrade serve`` (default 127.0.0.1:8000)
     WEB_CONCURRENCY       gunicorn workers (default 2)
@@ -149,6 +150,16 @@ def _warm_up(limiter: Limiter) -> None:
         log.debug("rate limiter warm-up skipped: %s", error)
 
 
+class StrictApi(Api):
+    """flask-smorest's Api without the catch-all ``default`` response on every operation.
+
+    Each operation declares its real statuses (api.resources._blueprint.error_responses), so a
+    status the document does not list is a finding for schemathesis, not silently "default".
+    """
+
+    DEFAULT_ERROR_RESPONSE_NAME = None
+
+
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the policygrade Flask app (defaults, then environment, then ``config``)."""
     settings = load_config(config)
@@ -169,7 +180,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     services = build_services(settings)
     app.extensions["policygrade"] = services
 
-    smorest = Api(app)
+    smorest = StrictApi(app)
     from api.resources import BLUEPRINTS
 
     for blueprint in BLUEPRINTS:

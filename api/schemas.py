@@ -14,6 +14,15 @@ from api.errors import InputError
 MAX_SITE_OFFSET = 1_000_000_000
 
 
+#: The url shape the OpenAPI document promises to accept: http(s), a DNS host name whose last label
+#: starts with a letter (a numeric one is read as an IPv4 address), an optional port, then printable
+#: ASCII. The service accepts more (IP addresses, Unicode hosts, IPv6); this is what it declares.
+URL_PATTERN = (
+    r"^[Hh][Tt][Tt][Pp][Ss]?://(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,20}[A-Za-z0-9])?\.){0,4}"
+    r"[A-Za-z][A-Za-z0-9]{0,20}(?::[1-9][0-9]{0,3})?(?:/[!-~]*)?$"
+)
+
+
 class StrictSchema(ma.Schema):
     """Unknown fields are an error (422 naming the field), not silently dropped."""
 
@@ -24,11 +33,31 @@ class StrictSchema(ma.Schema):
 class ScoreRequestSchema(StrictSchema):
     """POST /api/v1/score body."""
 
-    text = fields.String(required=True, metadata={"description": "The policy text (plain text)."})
-    url = fields.String(
-        load_default=None, allow_none=True, metadata={"description": "Page the text came from (http/https)."}
+    # The patterns and lengths are documentation (OpenAPI) of what the validators below and
+    # api.scoring_service accept; the limits there come from the config (defaults shown here).
+    text = fields.String(
+        required=True,
+        metadata={
+            "description": "The policy text (plain text), at most MAX_TEXT_BYTES UTF-8 bytes (413 over).",
+            "minLength": 1,
+            "pattern": r"\S",  # not blank: Python's \s is str.strip()'s whitespace
+        },
     )
-    title = fields.String(load_default=None, allow_none=True, metadata={"description": "Page title."})
+    url = fields.String(
+        load_default=None,
+        allow_none=True,
+        metadata={
+            "description": "Page the text came from: an http(s) URL as a browser reports it (WHATWG "
+            "parsing; no user name or password), at most MAX_URL_LENGTH (2048) characters.",
+            "maxLength": 2048,
+            "pattern": URL_PATTERN,
+        },
+    )
+    title = fields.String(
+        load_default=None,
+        allow_none=True,
+        metadata={"description": "Page title, at most MAX_TITLE_LENGTH (500) characters.", "maxLength": 500},
+    )
 
     @ma.validates("text")
     def _text_not_blank(self, value: str, **_: Any) -> None:

@@ -36,3 +36,43 @@ class Blueprint(flask_smorest.Blueprint):
     """flask-smorest Blueprint with :class:`SafeParser`."""
 
     ARGUMENTS_PARSER = SafeParser()
+
+
+#: What each error status means, for the OpenAPI document (every error body is the envelope).
+ERROR_DESCRIPTIONS = {
+    400: "The body is not readable JSON (malformed, nested too deeply, a number too long)",
+    404: "Not found",
+    413: "Body over the request limit, or text over MAX_TEXT_BYTES",
+    415: "Body is not JSON",
+    414: "Request line over gunicorn's limit (4,094 bytes), answered by gunicorn with the envelope",
+    422: "A field or parameter is invalid (the envelope's errors name it)",
+    431: "Request headers over gunicorn's limits, answered by gunicorn with the envelope",
+    429: "Rate limit exceeded (see Retry-After)",
+    503: "Redis unavailable",
+}
+
+
+#: What any operation can get from gunicorn before Flask sees the request (api.protocol_errors).
+PROTOCOL_ERRORS = {
+    400: "The request could not be read as HTTP",
+    414: ERROR_DESCRIPTIONS[414],
+    431: ERROR_DESCRIPTIONS[431],
+}
+
+
+def error_responses(blp: Blueprint, *codes: int, **descriptions: str) -> Any:
+    """Document ``codes`` and PROTOCOL_ERRORS as the operation's error answers (the envelope).
+
+    ``descriptions`` override by status: ``_404="..."``.
+    """
+    from flask_smorest.error_handler import ErrorSchema
+
+    def decorate(view: Any) -> Any:
+        for code in sorted(set(codes) | set(PROTOCOL_ERRORS), reverse=True):
+            if code not in codes:
+                descriptions.setdefault(f"_{code}", PROTOCOL_ERRORS[code])
+            description = descriptions.get(f"_{code}", ERROR_DESCRIPTIONS[code])
+            view = blp.alt_response(code, schema=ErrorSchema, description=description)(view)
+        return view
+
+    return decorate

@@ -7,7 +7,7 @@ from typing import Any
 from flask import current_app
 from flask.views import MethodView
 
-from api.resources._blueprint import Blueprint
+from api.resources._blueprint import Blueprint, error_responses
 from api.schemas import HealthSchema
 
 blp = Blueprint("health", __name__, description="Liveness and Redis status.")
@@ -18,6 +18,7 @@ class Health(MethodView):
     """Health check."""
 
     @blp.response(200, HealthSchema)
+    @error_responses(blp)
     def get(self) -> dict[str, Any]:
         """``ok`` when Redis answers; ``degraded`` (still 200: scoring works) when it does not."""
         services = current_app.extensions["policygrade"]

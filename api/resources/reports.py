@@ -6,20 +6,24 @@ from flask import Response, current_app
 from flask.views import MethodView
 from werkzeug.exceptions import NotFound
 
-from api.resources._blueprint import Blueprint
+from api.resources._blueprint import Blueprint, error_responses
 from api.schemas import ReportSchema
 from api.scoring_service import REPORT_ID
 
 blp = Blueprint("reports", __name__, url_prefix="/api/v1", description="Read stored reports.")
 
 
-@blp.route("/reports/<report_id>")
+@blp.route(
+    "/reports/<report_id>",
+    parameters=[
+        {"in": "path", "name": "report_id", "schema": {"type": "string", "pattern": "^[0-9a-f]{64}$"}}
+    ],
+)
 class Report(MethodView):
     """Report by id."""
 
     @blp.response(200, ReportSchema)
-    @blp.alt_response(404, description="No report with that id")
-    @blp.alt_response(503, description="Redis unavailable")
+    @error_responses(blp, 404, 429, 503, _404="No report with that id (or not a report id)")
     def get(self, report_id: str) -> Response:
         """The report with this id (the current scorer's if stored, else the newest stored)."""
         if not REPORT_ID.fullmatch(report_id):

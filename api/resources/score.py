@@ -9,7 +9,7 @@ from flask.views import MethodView
 from werkzeug.exceptions import UnsupportedMediaType
 
 from api import scoring_service
-from api.resources._blueprint import Blueprint
+from api.resources._blueprint import Blueprint, error_responses
 from api.schemas import ScoreAnswerSchema, ScoreRequestSchema
 
 blp = Blueprint("score", __name__, url_prefix="/api/v1", description="Score a privacy policy text.")
@@ -28,9 +28,7 @@ class Score(MethodView):
 
     @blp.arguments(ScoreRequestSchema)
     @blp.response(200, ScoreAnswerSchema)
-    @blp.alt_response(413, description="Text over MAX_TEXT_BYTES")
-    @blp.alt_response(415, description="Body is not JSON")
-    @blp.alt_response(429, description="Rate limit exceeded (see Retry-After)")
+    @error_responses(blp, 400, 413, 415, 422, 429)
     def post(self, body: dict[str, Any]) -> Any:
         """Score ``text``; the same text again returns the cached report with ``cached: true``."""
         return scoring_service.score_text(body["text"], url=body.get("url"), title=body.get("title"))

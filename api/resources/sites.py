@@ -11,7 +11,7 @@ from werkzeug.exceptions import NotFound
 
 from api.domains import normalize_site
 from api.errors import InputError
-from api.resources._blueprint import Blueprint
+from api.resources._blueprint import Blueprint, error_responses
 from api.schemas import PrefixSchema, SiteListQuerySchema, SiteListSchema, SiteSchema
 from api.site_document import site_document
 
@@ -19,6 +19,14 @@ blp = Blueprint("sites", __name__, url_prefix="/api/v1", description="Per-site r
 
 # Exactly four hex characters: 65,536 buckets, so a lookup names a bucket of sites, never one site.
 _PREFIX = re.compile(r"[0-9a-f]{4}")
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+#: A site name as the path takes it: a host name (any case, a www. or other subdomain is dropped) of
+#: at most 253 characters. Anything else is answered 404 like an unknown site.
+SITE_NAME_SCHEMA = {
+    "type": "string",
+    "maxLength": 253,
+    "pattern": rf"^{_LABEL}(?:\.{_LABEL})*$",
+}
 
 
 def _store() -> Any:
@@ -31,7 +39,7 @@ class Sites(MethodView):
 
     @blp.arguments(SiteListQuerySchema, location="query")
     @blp.response(200, SiteListSchema)
-    @blp.alt_response(503, description="Redis unavailable")
+    @error_responses(blp, 422, 429, 503)
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
         """Sites with their verified grade, score and update time, most recently updated first by default.
 
@@ -41,13 +49,17 @@ class Sites(MethodView):
         return {"items": items, "total": total, "limit": query["limit"], "offset": query["offset"]}
 
 
-@blp.route("/sites/prefix/<prefix>")
+@blp.route(
+    "/sites/prefix/<prefix>",
+    parameters=[
+        {"in": "path", "name": "prefix", "schema": {"type": "string", "pattern": "^[0-9a-fA-F]{4}$"}}
+    ],
+)
 class SitesByPrefix(MethodView):
     """k-anonymity lookup."""
 
     @blp.response(200, PrefixSchema)
-    @blp.alt_response(422, description="prefix is not exactly 4 hex characters")
-    @blp.alt_response(503, description="Redis unavailable")
+    @error_responses(blp, 422, 429, 503, _422="prefix is not exactly 4 hex characters")
     def get(self, prefix: str) -> dict[str, Any]:
         """Every known site whose sha256(site) hex starts with ``prefix`` (4 hex characters).
 
@@ -59,13 +71,15 @@ class SitesByPrefix(MethodView):
         return {"prefix": prefix, "sites": _store().sites_with_prefix(prefix)}
 
 
-@blp.route("/sites/<site>")
+@blp.route(
+    "/sites/<site>",
+    parameters=[{"in": "path", "name": "site", "schema": SITE_NAME_SCHEMA}],
+)
 class Site(MethodView):
     """One site."""
 
     @blp.response(200, SiteSchema)
-    @blp.alt_response(404, description="Site not graded yet")
-    @blp.alt_response(503, description="Redis unavailable")
+    @error_responses(blp, 404, 429, 503, _404="Site not graded yet (or not a site name)")
     def get(self, site: str) -> dict[str, Any]:
         """The site's verified report with its provenance, the latest visitor report, and its history.
 
