@@ -58,9 +58,15 @@ def api_upstream(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> It
     own RQ worker, whose verification fetches reach the test site through FETCH_HOST_MAP).
 
     VERIFY_CHANGED_INTERVAL=0: a site whose policy changed is fetched again at once (in service, at
-    most hourly), so the change-alert test need not wait an hour.
+    most hourly), so the change-alert test need not wait an hour. READ_RATE_LIMIT is raised: the tests
+    poll the API from 127.0.0.1 several times a second for a minute, beside the extension's own reads,
+    and the read limit has tests of its own (tests/api).
     """
-    env = {"FETCH_HOST_MAP": e2e.fetch_host_map(site_port), "VERIFY_CHANGED_INTERVAL": "0"}
+    env = {
+        "FETCH_HOST_MAP": e2e.fetch_host_map(site_port),
+        "VERIFY_CHANGED_INTERVAL": "0",
+        "READ_RATE_LIMIT": "100000 per minute",
+    }
     with e2e.running_api(tmp_path_factory.mktemp("policygrade-data"), env) as base:
         yield base
 
