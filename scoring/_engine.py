@@ -17,7 +17,7 @@ from ._structure import analyse
 from .detectors import Document, detect_document
 
 #: Version of the scoring behaviour ("year.month.n"). Bump it whenever any report could change.
-SCORER_VERSION = "2026.12.5"
+SCORER_VERSION = "2026.12.6"
 
 
 def score_policy(text: str, url: str | None = None) -> PolicyReport:

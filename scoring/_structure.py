@@ -294,6 +294,18 @@ def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     return wrapped >= WRAP_SHARE * len(lengths)
 
 
+def _continues(text: str, previous: _Line, start: int) -> bool:
+    """A line that carries on the previous one's sentence: the previous one ends without a mark and
+    this one opens in lower case ("... within 30 days, and they are" / "purged from our backups")."""
+    first = text[start : start + 80].lstrip()[:1]
+    return (
+        first.isalpha()
+        and first.islower()
+        and "\t" not in text[previous.start : previous.end]
+        and not _ends_with(text[previous.start : previous.end], ".!?:;")
+    )
+
+
 def _logical_lines(text: str) -> list[_Line]:
     """Non-blank lines; in hard-wrapped text, paragraphs (the sentence splitter handles the wraps)."""
     raw = _raw_lines(text)
@@ -304,7 +316,7 @@ def _logical_lines(text: str) -> list[_Line]:
         if not text[start:end].strip():
             blank = True
             continue
-        if wrapped and lines and not blank:
+        if lines and not blank and (wrapped or _continues(text, lines[-1], start)):
             lines[-1].end = end  # same paragraph
         else:
             lines.append(_Line(start, end, blank))

@@ -46,6 +46,21 @@ def kinds(text: str) -> list[tuple[str, str]]:
             "### Retention\nWe keep invoices for six years.",
             [("heading", "### Retention"), ("sentence", "We keep invoices for six years.")],
         ),
+        # a line that carries on the previous one's sentence joins it, even in a text not hard-wrapped
+        (
+            "Deletion\nWhen you leave, we erase your files within 30 days, and they are\npurged from backups "
+            "within 60 days.\n\nContact\nWrite to us.",
+            [
+                ("heading", "Deletion"),
+                (
+                    "sentence",
+                    "When you leave, we erase your files within 30 days, and they are\npurged from backups "
+                    "within 60 days.",
+                ),
+                ("heading", "Contact"),
+                ("sentence", "Write to us."),
+            ],
+        ),
         # a section number the splitter would cut off stays with its title
         (
             "We collect your name.\n\n6.1. Requests From Authorities\n\nWe answer binding orders only.",
