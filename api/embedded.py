@@ -20,6 +20,7 @@ import signal
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -29,6 +30,10 @@ log = logging.getLogger(__name__)
 
 DATA_FILE = "policygrade.rdb"
 APPEND_FILE = "policygrade.aof"
+#: Supervision (issue 10, defect 3): how often the owner looks at the server, and the restart backoff.
+SUPERVISE_POLL = 0.2
+RESTART_FIRST_DELAY = 0.5
+RESTART_MAX_DELAY = 10.0
 # sun_path is 108 bytes on Linux; longer data-dir paths get their socket in a short temp dir.
 _MAX_SOCKET_PATH = 100
 
@@ -123,9 +128,14 @@ class EmbeddedRedis:
         self.socket_path = socket_path
         self.pidfile = self.data_dir / "redis.pid"
         self.logfile = self.data_dir / "redis.log"
+        #: The pid of the process that started the server (a second service refuses to share it).
+        self.ownerfile = self.data_dir / "owner.pid"
         self.binary = ""
         self._process: subprocess.Popen[bytes] | None = None
         self._owner_pid = 0
+        self._supervisor: threading.Thread | None = None
+        self._stopping = threading.Event()
+        self._lock = threading.Lock()
 
     @property
     def url(self) -> str:
@@ -163,15 +173,27 @@ class EmbeddedRedis:
     def start(self, timeout: float = 15.0) -> str:
         """Start the server and wait until it answers; returns its URL."""
         restrict_data_dir(self.data_dir)
-        if _answers_ping(self.socket_path):
-            raise EmbeddedRedisError(
-                f"a Redis server already answers on {self.socket_path} (pid file {self.pidfile}): another "
-                "policygrade service uses this data directory, or an earlier one was not stopped. Stop it "
-                f"(redis-cli -s {self.socket_path} shutdown), choose another POLICYGRADE_DATA_DIR, or set "
-                "REDIS_URL."
-            )
-        self.socket_path.unlink(missing_ok=True)
+        self._clear_leftover()
         self.binary = redis_binary()
+        self._owner_pid = os.getpid()
+        atexit.register(self.stop)
+        try:
+            self._spawn(timeout)
+        except EmbeddedRedisError:
+            self.stop()
+            raise
+        self.ownerfile.write_text(f"{os.getpid()}\n", encoding="utf-8")
+        self.ownerfile.chmod(FILE_MODE)
+        assert self._process is not None
+        log.info(
+            "embedded Redis started (%s, pid %d) on %s, data in %s",
+            self.binary, self._process.pid, self.socket_path, self.data_dir,
+        )
+        return self.url
+
+    def _spawn(self, timeout: float) -> None:
+        """Run redis-server on the config and wait until it has loaded its data."""
+        self.socket_path.unlink(missing_ok=True)
         config = self._write_config()
         self._process = subprocess.Popen(
             [self.binary, str(config)],
@@ -181,14 +203,84 @@ class EmbeddedRedis:
             preexec_fn=_die_with_parent,
             close_fds=True,
         )
-        self._owner_pid = os.getpid()
-        atexit.register(self.stop)
         self._wait_until_loaded(timeout)
-        log.info(
-            "embedded Redis started (%s, pid %d) on %s, data in %s",
-            self.binary, self._process.pid, self.socket_path, self.data_dir,
-        )
-        return self.url
+
+    def _live_owner(self) -> int | None:
+        """The pid in the owner file if that process still runs (a service using this data dir)."""
+        try:
+            pid = int(self.ownerfile.read_text(encoding="utf-8").strip())
+            state = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+        except (OSError, ValueError):
+            return None
+        return None if "zombie" in state else pid
+
+    def _clear_leftover(self) -> None:
+        """A live service's Redis on our socket: refuse. Any other (left over, started by hand): shut it
+        down (it saves its data first) so this start is not blocked by it."""
+        if loading_state(self.socket_path)[0] == "down":
+            return
+        owner = self._live_owner()
+        if owner is not None:
+            raise EmbeddedRedisError(
+                f"a Redis server already answers on {self.socket_path}, started by the running process "
+                f"{owner}: another policygrade service uses this data directory. Stop it, choose another "
+                "POLICYGRADE_DATA_DIR, or set REDIS_URL."
+            )
+        log.warning("a Redis server left running on %s (no live owner) is shut down first", self.socket_path)
+        client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=30)
+        try:
+            client.shutdown()
+        except redis.RedisError:
+            pass  # the connection closing is the expected answer
+        finally:
+            client.close()
+        deadline = time.monotonic() + 30
+        while loading_state(self.socket_path)[0] != "down":
+            if time.monotonic() > deadline:
+                raise EmbeddedRedisError(f"the Redis server left on {self.socket_path} did not shut down")
+            time.sleep(0.05)
+
+    def supervise(self) -> None:
+        """Restart the server whenever it exits without :meth:`stop` (a thread of the owner process).
+
+        Backoff 0.5 s doubling to 10 s between attempts; one WARNING when it dies and one when it is
+        back, however long the outage. Clients reconnect on their own (redis-py opens a new connection).
+        """
+        if self._supervisor is not None or self._process is None:
+            return
+        self._supervisor = threading.Thread(target=self._watch, name="embedded-redis-supervisor", daemon=True)
+        self._supervisor.start()
+
+    def _watch(self) -> None:
+        while not self._stopping.wait(SUPERVISE_POLL):
+            process = self._process
+            if process is None or process.poll() is None:
+                continue
+            down_since = time.monotonic()
+            log.warning(
+                "embedded Redis (pid %d) exited (code %s); restarting it", process.pid, process.returncode
+            )
+            delay, attempts = RESTART_FIRST_DELAY, 0
+            while not self._stopping.wait(delay):
+                attempts += 1
+                with self._lock:
+                    if self._stopping.is_set():
+                        return
+                    try:
+                        self._spawn(15.0)
+                        break
+                    except EmbeddedRedisError as error:
+                        log.debug("embedded Redis restart attempt %d failed: %s", attempts, error)
+                        if self._process is not None and self._process.poll() is None:
+                            self._process.kill()
+                delay = min(delay * 2, RESTART_MAX_DELAY)
+            else:
+                return
+            assert self._process is not None
+            log.warning(
+                "embedded Redis restarted (pid %d) after %.1f s (%d attempt%s)",
+                self._process.pid, time.monotonic() - down_since, attempts, "" if attempts == 1 else "s",
+            )
 
     def _wait_until_loaded(self, timeout: float) -> None:
         """Wait for the server to answer, as long as Redis itself says it is loading its data.
@@ -211,7 +303,6 @@ class EmbeddedRedis:
                     last_report = now
             assert self._process is not None
             if self._process.poll() is not None or now > deadline:
-                self.stop()
                 raise EmbeddedRedisError(
                     f"embedded Redis did not start; see {self.logfile}: {self._log_tail()}"
                 )
@@ -219,9 +310,13 @@ class EmbeddedRedis:
 
     def stop(self, timeout: float = 10.0) -> None:
         """SIGTERM the server (it writes its data file and exits), wait, and SIGKILL if it hangs."""
-        process = self._process
         # atexit handlers are inherited by forked gunicorn workers: only the owner may stop the server.
-        if process is None or os.getpid() != self._owner_pid:
+        if os.getpid() != self._owner_pid:
+            return
+        self._stopping.set()  # the supervisor restarts nothing from now on
+        with self._lock:
+            process = self._process
+        if process is None:
             return
         if process.poll() is None:
             process.terminate()
@@ -234,6 +329,7 @@ class EmbeddedRedis:
             log.info("embedded Redis stopped (pid %d)", process.pid)
         self._process = None
         atexit.unregister(self.stop)
+        self.ownerfile.unlink(missing_ok=True)
         if self.socket_path.parent != self.data_dir:  # the short temp dir made for a long data dir
             shutil.rmtree(self.socket_path.parent, ignore_errors=True)
 

@@ -53,6 +53,8 @@ def on_starting(server: Any) -> None:
         return
     _embedded = EmbeddedRedis(os.environ.get("POLICYGRADE_DATA_DIR", DEFAULTS["POLICYGRADE_DATA_DIR"]))
     os.environ["REDIS_URL"] = _embedded.start()
+    # The master restarts it if it dies (api.embedded); workers only reconnect.
+    _embedded.supervise()
     # Tells create_app in the workers that this URL is the embedded server (for the log line).
     os.environ["POLICYGRADE_EMBEDDED_REDIS"] = "1"
     server.log.info(

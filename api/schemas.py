@@ -179,6 +179,14 @@ class ScoreAnswerSchema(ReportSchema):
     cached = fields.Boolean()
     scored_at = fields.String(metadata={"description": "ISO 8601 UTC time of this answer"})
     verification = fields.Nested(VerificationRequestSchema)
+    site_recorded = fields.Boolean(
+        allow_none=True,
+        metadata={
+            "description": "Whether this text was stored on its site (visitor report and verification "
+            "request): false when Redis was unavailable (send it again later); null when it updates no "
+            "site (no url, or not a policy)"
+        },
+    )
 
 
 class ChangesSchema(ma.Schema):

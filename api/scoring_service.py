@@ -152,7 +152,7 @@ def report_for(store: Any, normalized: str, url: str | None = None) -> tuple[dic
     try:
         cached = store.cached_report(rid, version)
     except StoreUnavailable:
-        log.warning("Redis unavailable: scoring %s without the cache", rid[:12])
+        log.debug("Redis unavailable: scoring %s without the cache", rid[:12])  # api.redis_outage logs it
         cached = None
     if cached is not None:
         return cached, True
@@ -161,7 +161,7 @@ def report_for(store: Any, normalized: str, url: str | None = None) -> tuple[dic
     try:
         store.put_report(report, text=normalized)
     except StoreUnavailable:
-        log.warning("Redis unavailable: report %s not cached", rid[:12])
+        log.debug("Redis unavailable: report %s not cached", rid[:12])
     return report, False
 
 
@@ -185,10 +185,14 @@ def score_text(text: Any, url: Any = None, title: Any = None) -> dict[str, Any]:
     except scoring.ScoringInputError as error:
         raise InputError("text", str(error)) from None
     verification: dict[str, Any] = {"status": "not_requested", "site": site, "job_id": None}
+    # None: this text updates no site. False: it should have (visitor record, verification request)
+    # but Redis could not store it, so the client knows to send it again (issue 10, defect 3).
+    site_recorded: bool | None = None
     if site and url and report.get("is_policy"):
         from api.verify.requests import request_verification
 
         verification = request_verification(services, site, url, report["id"], now, now_epoch)
+        site_recorded = verification["status"] != "unavailable"
     return {
         **report,
         "url": url,
@@ -200,4 +204,5 @@ def score_text(text: Any, url: Any = None, title: Any = None) -> dict[str, Any]:
         "cached": cached,
         "scored_at": now,
         "verification": verification,
+        "site_recorded": site_recorded,
     }

@@ -36,6 +36,7 @@ from api.domains import site_hash
 from api.errors import StoreUnavailable
 from api.history import HISTORY_KEEP, entry_kind, grade_changed, history_entry
 from api.memo import BytesLRU
+from api.redis_outage import outage
 from api.report_expiry import ReportExpiry
 
 __all__ = ["SiteStore", "StoreUnavailable", "SCHEMA_VERSION"]
@@ -56,7 +57,7 @@ TEXT_COMPRESSION_LEVEL = 6
 #: Default cap on stored text (UTF-8 bytes), the API's default MAX_TEXT_BYTES.
 DEFAULT_MAX_TEXT_BYTES = 2 * 1024 * 1024
 #: Fields a caller may have added to a report for one answer; they are about a request, not the text.
-ANSWER_FIELDS = ("url", "site", "title", "cached", "scored_at", "verification")
+ANSWER_FIELDS = ("url", "site", "title", "cached", "scored_at", "verification", "site_recorded")
 
 #: The site record's fields. Verified: report_id .. verified_at; visitor: submitted_*; check: checked_*.
 SITE_FIELDS = (
@@ -198,20 +199,21 @@ class SiteStore:
     def _available(self) -> Iterator[None]:
         try:
             yield
-        except (redis.ConnectionError, redis.TimeoutError) as error:
-            log.warning("Redis unavailable: %s", error)
-            raise StoreUnavailable() from error
         except redis.RedisError as error:
-            # e.g. a read-only replica or an out-of-memory server: still "cannot store right now".
-            log.warning("Redis error: %s", error)
+            # Down, timed out, loading, read-only or out of memory: all "cannot store right now".
+            # Logged once per outage (api.redis_outage), not once per call.
+            outage.failed(error)
             raise StoreUnavailable() from error
+        outage.succeeded()
 
     def ping(self) -> bool:
         """Whether Redis answers."""
         try:
-            return bool(self.redis.ping())
+            answered = bool(self.redis.ping())
         except redis.RedisError:
             return False
+        outage.succeeded()
+        return answered
 
     # Reports -----------------------------------------------------------------------------------
 

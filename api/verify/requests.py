@@ -17,6 +17,7 @@ import redis
 from rq import Queue, Retry
 
 from api.errors import StoreUnavailable
+from api.redis_outage import outage
 from api.verify import VERIFY_QUEUE
 
 log = logging.getLogger(__name__)
@@ -85,7 +86,8 @@ def request_verification(
     try:
         enqueue_verification(services.queue(VERIFY_QUEUE), site, url, submitted_id, job_id)
     except redis.RedisError as error:
-        log.warning("verification of %s not queued: %s", site, error)
+        log.debug("verification of %s not queued: %s", site, error)
+        outage.failed(error)
         with contextlib.suppress(StoreUnavailable):
             store.release_verification(site)
         return {**answer, "status": "unavailable"}

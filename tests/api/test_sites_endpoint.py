@@ -127,5 +127,5 @@ def test_reports_endpoint_returns_the_stored_report(client: Any, scorer: Any, sc
     body = response.get_json()
     # The stored report is what scoring computed: the POST answer less this request's url, site, title,
     # time and cache flag (those belong to the answer and, once verified, to the site record).
-    answer_only = ("url", "site", "title", "cached", "scored_at", "verification")
+    answer_only = ("url", "site", "title", "cached", "scored_at", "verification", "site_recorded")
     assert body == {k: v for k, v in v1.items() if k not in answer_only}
