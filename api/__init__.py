@@ -44,6 +44,8 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_smorest import Api
 from limits import parse as parse_limit
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from api import protocol_errors, scoring_service
 from api.config import load_config
@@ -82,7 +84,13 @@ def _init_limiter(app: Flask, redis_url: str, config: Mapping[str, Any]) -> Limi
     """
     timeout = float(config["REDIS_TIMEOUT"])
     # Passed through to redis-py; flask-limiter's annotation (str | int values) is narrower than it accepts.
-    storage_options: dict[str, Any] = {"socket_timeout": timeout, "socket_connect_timeout": timeout}
+    # One immediate retry, like api.redis_client: redis-py's default (3 retries with backoff) made the
+    # first request of an outage wait for seconds.
+    storage_options: dict[str, Any] = {
+        "socket_timeout": timeout,
+        "socket_connect_timeout": timeout,
+        "retry": Retry(NoBackoff(), 1),
+    }
     limiter = Limiter(
         get_remote_address,
         app=app,

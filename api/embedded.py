@@ -32,7 +32,7 @@ DATA_FILE = "policygrade.rdb"
 APPEND_FILE = "policygrade.aof"
 #: Supervision (issue 10, defect 3): how often the owner looks at the server, and the restart backoff.
 SUPERVISE_POLL = 0.2
-RESTART_FIRST_DELAY = 0.5
+RESTART_FIRST_DELAY = 1.0
 RESTART_MAX_DELAY = 10.0
 # sun_path is 108 bytes on Linux; longer data-dir paths get their socket in a short temp dir.
 _MAX_SOCKET_PATH = 100
@@ -243,7 +243,7 @@ class EmbeddedRedis:
     def supervise(self) -> None:
         """Restart the server whenever it exits without :meth:`stop` (a thread of the owner process).
 
-        Backoff 0.5 s doubling to 10 s between attempts; one WARNING when it dies and one when it is
+        Backoff 1 s doubling to 10 s between attempts; one WARNING when it dies and one when it is
         back, however long the outage. Clients reconnect on their own (redis-py opens a new connection).
         """
         if self._supervisor is not None or self._process is None:

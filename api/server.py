@@ -50,6 +50,7 @@ def _with_worker_start(hook: Any) -> Any:
             hook(server)
         if os.environ.get("POLICYGRADE_EMBEDDED_REDIS") == "1":
             server.log.info("RQ worker started (pid %s) for verifications and re-scores", _worker.start())
+            _worker.supervise()
 
     return on_starting
 

@@ -15,11 +15,18 @@ import os
 import signal
 import subprocess
 import sys
+import threading
+import time
 
 log = logging.getLogger(__name__)
 
 #: A verification job ends within its 10 s fetch plus scoring; the rest is margin.
 STOP_TIMEOUT = 30.0
+#: Restart backoff after the worker exits on its own (RQ exits when Redis goes away): 1 s doubling
+#: to 30 s; a worker that then runs this long counts as recovered (the backoff starts over).
+RESTART_FIRST_DELAY = 1.0
+RESTART_MAX_DELAY = 30.0
+RECOVERED_AFTER = 10.0
 
 
 def _die_with_parent() -> None:
@@ -35,6 +42,9 @@ class WorkerProcess:
 
     def __init__(self) -> None:
         self.process: subprocess.Popen[bytes] | None = None
+        self._stopping = threading.Event()
+        self._lock = threading.Lock()
+        self._supervisor: threading.Thread | None = None
 
     @property
     def pid(self) -> int | None:
@@ -51,9 +61,44 @@ class WorkerProcess:
         )
         return self.process.pid
 
+    def supervise(self) -> None:
+        """Start the worker again whenever it exits without :meth:`stop` (a thread of this process).
+
+        RQ's worker exits when its Redis goes away; under ``policygrade serve`` the embedded Redis
+        comes back (api.embedded), and so must the worker, or verifications would stop for good. One
+        WARNING per outage; further failed restarts in the same outage are DEBUG.
+        """
+        if self._supervisor is None:
+            self._supervisor = threading.Thread(target=self._watch, name="rq-worker-supervisor", daemon=True)
+            self._supervisor.start()
+
+    def _watch(self) -> None:
+        delay, started, reported = RESTART_FIRST_DELAY, time.monotonic(), False
+        while not self._stopping.wait(0.2):
+            process = self.process
+            if process is None or process.poll() is None:
+                if reported and time.monotonic() - started > RECOVERED_AFTER:
+                    log.warning("RQ worker running again (pid %s)", self.pid)
+                    delay, reported = RESTART_FIRST_DELAY, False
+                continue
+            if not reported:
+                log.warning("RQ worker exited (code %s); restarting it", process.returncode)
+                reported = True
+            else:
+                log.debug("RQ worker exited again (code %s)", process.returncode)
+            if self._stopping.wait(delay):
+                return
+            with self._lock:
+                if self._stopping.is_set():
+                    return
+                self.start()
+            started, delay = time.monotonic(), min(delay * 2, RESTART_MAX_DELAY)
+
     def stop(self, timeout: float = STOP_TIMEOUT) -> None:
         """SIGTERM, wait up to ``timeout``, then SIGKILL; a no-op if it is not running."""
-        process, self.process = self.process, None
+        self._stopping.set()
+        with self._lock:
+            process, self.process = self.process, None
         if process is None or process.poll() is not None:
             return
         process.terminate()

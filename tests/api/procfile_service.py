@@ -55,11 +55,14 @@ def post_json(url: str, body: dict[str, Any], timeout: float = 30) -> tuple[int,
 
 
 def children(pid: int) -> list[int]:
-    """Direct children of ``pid`` (Linux /proc)."""
-    try:
-        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
+    """Direct children of ``pid``, started by any of its threads (Linux /proc lists them per thread)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(child) for child in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return found
 
 
 def alive(pid: int) -> bool:

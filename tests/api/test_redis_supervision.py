@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 import redis
 from policy_texts import POLICY_V1
-from procfile_service import alive, free_port, get_json, post_json
-from test_serve_cli import Service, _redis_processes_for
+from procfile_service import alive, children, free_port, get_json, post_json
+from test_serve_cli import Service, _redis_processes_for, _worker_processes
 
 pytestmark = [pytest.mark.redis, pytest.mark.slow]
 
@@ -32,6 +32,8 @@ def serve_env(tmp_path: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "PORT", "POLICYGRADE_DATA_DIR"}}
     # No verification fetches: each POST's site update is the visitor record alone.
     env.update(WEB_CONCURRENCY="2", LOG_LEVEL="INFO", WARM_UP="0", VERIFY_ENABLED="0")
+    # The loop below sends a few requests a second: the limits have their own tests.
+    env.update(RATE_LIMIT="100000 per minute", READ_RATE_LIMIT="100000 per minute")
     return env
 
 
@@ -67,6 +69,11 @@ def test_a_killed_embedded_redis_comes_back_and_posts_say_what_was_stored(
                 break
             time.sleep(0.05)
         new_pid = _redis_pid(data_dir)
+        # RQ's worker exits when Redis goes away; the service starts it again.
+        deadline = time.monotonic() + 15
+        while not set(_worker_processes()) & set(children(service.process.pid)):
+            assert time.monotonic() < deadline, "no RQ worker running after the outage"
+            time.sleep(0.2)
     finally:
         assert service.stop() == 0
     log = service.log.read_text()
@@ -76,7 +83,9 @@ def test_a_killed_embedded_redis_comes_back_and_posts_say_what_was_stored(
     assert new_pid != killed and not alive(killed)
     assert site_503 and all(body["code"] == 503 and body["message"] for body in site_503)
     # One line when it died and one when it was back, not one per request.
-    assert log.count("exited (code") == 1 and log.count("embedded Redis restarted") == 1, log[-3000:]
+    deaths = [line for line in log.splitlines() if line.startswith("embedded Redis (pid")]
+    assert len(deaths) == 1 and log.count("embedded Redis restarted") == 1, log[-3000:]
+    assert log.count("RQ worker exited") == 1
     assert log.count("Redis unavailable (") <= 2, "at most one outage line per web worker"
     assert _redis_processes_for(data_dir) == [], "redis-server left running after SIGTERM"
 
