@@ -536,11 +536,23 @@ class SiteStore:
             total, names = pipe.execute()
         return names, total
 
+    #: Above this many matching names a search walks the sort index instead of intersecting: the walk
+    #: reads about (offset + limit) x sites / matches entries, few when matches are dense, while the
+    #: intersection costs every match ("site0" among 100,000 sites: 229 ms vs 3 ms for a narrow one).
+    DENSE_SEARCH_MATCHES = 2_000
+    #: Entries read per step of that walk.
+    WALK_CHUNK = 1_000
+
     def _matching_page(
         self, needle: str, index: str, newest_first: bool, offset: int, limit: int
     ) -> tuple[list[bytes], int]:
-        """Names starting with ``needle``, in ``index`` order: a scratch intersection, O(matches)."""
+        """Names starting with ``needle``, in ``index`` order, and how many there are."""
         low, high = site_index.prefix_range(needle)
+        total = int(self.redis.zlexcount(site_index.NAME, low, high))
+        if total == 0:
+            return [], 0
+        if total > self.DENSE_SEARCH_MATCHES:
+            return self._walked_page(needle.encode(), index, newest_first, offset, limit), total
         scratch = f"pg:tmp:search:{uuid.uuid4().hex}"
         with self.redis.pipeline(transaction=True) as pipe:
             pipe.zrangestore(scratch, site_index.NAME, low, high, bylex=True)
@@ -550,6 +562,29 @@ class SiteStore:
             pipe.delete(scratch)
             _, total, names, _ = pipe.execute()
         return names, total
+
+    def _walked_page(
+        self, needle: bytes, index: str, newest_first: bool, offset: int, limit: int
+    ) -> list[bytes]:
+        """The page of names starting with ``needle``, read from ``index`` in order, chunk by chunk."""
+        names: list[bytes] = []
+        skipped = 0
+        position = 0
+        while len(names) < limit:
+            chunk = self.redis.zrange(index, position, position + self.WALK_CHUNK - 1, desc=newest_first)
+            if not chunk:
+                break
+            for name in chunk:
+                if not name.startswith(needle):
+                    continue
+                if skipped < offset:
+                    skipped += 1
+                    continue
+                names.append(name)
+                if len(names) == limit:
+                    break
+            position += self.WALK_CHUNK
+        return names
 
     def sites_with_prefix(self, prefix: str) -> list[dict[str, Any]]:
         """Every verified site whose sha256 hex starts with ``prefix`` (4 lowercase hex), nothing else."""

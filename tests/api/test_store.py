@@ -455,3 +455,16 @@ def test_name_prefix_search_pages_in_every_order(store: SiteStore, sort: str) ->
     assert [item["site"] for item in first + second] == expected
     assert store.list_sites(10, 0, query="zz", sort=sort) == ([], 0)
     assert not any(key.startswith(b"pg:tmp") for key in store.redis.keys("*"))  # scratch sets are gone
+
+
+@pytest.mark.parametrize("sort", ["grade", "score", "updated"])
+def test_a_dense_search_walks_the_sort_index_with_the_same_answer(
+    store: SiteStore, sort: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _verified_and_visitor_sites(store)
+    by_intersection = [store.list_sites(1, offset, query="ap", sort=sort) for offset in range(3)]
+    monkeypatch.setattr(SiteStore, "DENSE_SEARCH_MATCHES", 0)  # every search is "dense"
+    monkeypatch.setattr(SiteStore, "WALK_CHUNK", 1)  # and read one entry per step
+    by_walk = [store.list_sites(1, offset, query="ap", sort=sort) for offset in range(3)]
+    assert by_walk == by_intersection
+    assert [total for _, total in by_walk] == [2, 2, 2] and by_walk[2][0] == []
