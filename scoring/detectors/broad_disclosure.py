@@ -300,7 +300,7 @@ def routine_protection(view: View, match: re.Match[str]) -> bool:
     )
 
 
-# "such third parties as we determine is necessary to process your transactions": the judgement is
+# "to whichever banks we find necessary for your payment": the judgement is
 # bounded by a service the user asked for.
 SERVICE_NECESSITY = rx(
     r"\s+(?:\w+\s+){0,2}?(?:to|for|in order to)\s+(?:process|complet|provid|fulfil|deliver|perform|operat|"
@@ -640,7 +640,7 @@ RULES: tuple[Rule, ...] = (
             "If you believe in good faith that a notice was filed in error, you may send a counter-notice.",
         ),
     ),
-    # "to law enforcement on request", "if a government agency or investigatory body requests"
+    # "to law enforcement on request", "when an agency or an investigating body asks for it"
     # (OPP-115 "Legal requirement" annotations; ToS;DR "data given to law enforcement on request").
     Rule(
         risk=RISK_ID,

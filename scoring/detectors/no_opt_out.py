@@ -140,7 +140,7 @@ def _consequence(
                 ):
                     continue
                 if OTHER_PERSON_BEFORE.search(low, max(0, hit.start() - 30), hit.start()):
-                    continue  # "another person cannot gain access to your account": not your loss
+                    continue  # "others cannot get into your account": not your loss
                 return hit
     return None
 
@@ -638,7 +638,7 @@ RULES: tuple[Rule, ...] = (
             "We may not be able to respond to your request if you do not provide enough detail.",
         ),
     ),
-    # "In order to use this Web site, a user must first complete the registration form" (OPP-115).
+    # "before using the site, each user has to fill in the sign-up form" (OPP-115 style).
     Rule(
         risk=RISK_ID,
         name="required_to_use",

@@ -400,7 +400,7 @@ CORE_RULES: tuple[Rule, ...] = (
         counterexamples=("We do not keep your data indefinitely after you delete your account.",),
     ),
     # "Deleted content may persist in backup copies"; "may remain in our archive or backup records"
-    # (ToS;DR "may keep personal data after a request for erasure"; Tumblr, Pinterest, Yahoo).
+    # (ToS;DR's case of personal data kept after an erasure request; Tumblr, Pinterest, Yahoo).
     Rule(
         risk=RISK_ID,
         name="kept_in_backups",
@@ -538,7 +538,7 @@ CORE_RULES: tuple[Rule, ...] = (
         ),
     ),
     # "we will delete your data, unless we need to keep it for legal reasons" - an exception carved out
-    # of a deletion promise; "we may refuse to act on your request to erase".
+    # of a deletion promise; "we may decline your erasure request".
     Rule(
         risk=RISK_ID,
         name="deletion_exception",
@@ -619,7 +619,7 @@ CORE_RULES: tuple[Rule, ...] = (
         examples=("The licence you grant us survives the termination of your account.",),
         counterexamples=("The licence you grant us ends when you delete your content.",),
     ),
-    # "we may need to retain certain information for record keeping purposes" after a contrast.
+    # "we might have to hold on to some data for our records" after a contrast.
     Rule(
         risk=RISK_ID,
         name="partial_retention",
@@ -649,7 +649,7 @@ CORE_RULES: tuple[Rule, ...] = (
         unless=(*COMMON_UNLESS, RIGHT_ONLY, after_an_opt_out),
         quiet=(NON_ASSERTING,),
         ladder=LADDER,
-        examples=("However, we may need to retain certain information for record keeping purposes.",),
+        examples=("However, we might need to retain some details for our bookkeeping.",),
         counterexamples=("If you contact us, we may keep a record of that correspondence.",),
     ),
     # "7 years post-subscription", "for up to two years after the account is deleted" (retention
