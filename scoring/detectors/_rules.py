@@ -138,6 +138,13 @@ class Document:
         pattern: re.Pattern[str] | None = self.memo["company_pattern"]
         return pattern
 
+    def unit_starts(self) -> list[int]:
+        """The start offset of every unit, in order (cached; for bisecting a match to its unit)."""
+        starts: list[int] | None = self.memo.get("starts")
+        if starts is None:
+            starts = self.memo["starts"] = [u.start for u in self.units]
+        return starts
+
     def units_naming_the_company(self) -> set[int]:
         """Indexes of the units where one of the company's own names occurs (cached)."""
         named: set[int] | None = self.memo.get("named_units")
@@ -146,7 +153,7 @@ class Document:
             pattern = self.company_pattern()
             if pattern is not None:
                 units = self.units
-                starts = [u.start for u in units]
+                starts = self.unit_starts()
                 for match in pattern.finditer(self.low):
                     index = bisect.bisect_right(starts, match.start()) - 1
                     if index >= 0 and match.start() < units[index].end:
@@ -165,9 +172,7 @@ class Document:
         """(unit index, match) for each match of ``pattern`` in the lower-cased text that lies inside
         a unit that may be evidence (sentences, list items, table cells; not headings or labels)."""
         units = self.units
-        starts = self.memo.get("starts")
-        if starts is None:
-            starts = self.memo["starts"] = [u.start for u in units]
+        starts = self.unit_starts()
         for match in pattern.finditer(self.low):
             index = bisect.bisect_right(starts, match.start()) - 1
             if index >= 0 and match.end() <= units[index].end and units[index].kind in EVIDENCE_KINDS:
@@ -464,8 +469,7 @@ def run(doc: Document, rule_set: RuleSet, use_prefilter: bool = True) -> list[Hi
     prefilter = rule_set.prefilter
     candidates: dict[int, list[int]]
     if use_prefilter:
-        starts, ends = [u.start for u in units], [u.end for u in units]
-        present = prefilter.literals_by_unit(doc.low, starts, ends)
+        present = prefilter.literals_by_unit(doc.low, doc.unit_starts(), [u.end for u in units])
         # a unit that names the company is read with "we" in its place: scan that text instead
         for index in doc.units_naming_the_company():
             present[index] = prefilter.literals_in(doc.view(index).low)
